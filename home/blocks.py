@@ -1,0 +1,117 @@
+"""StreamField blocks for the home page's sections.
+
+Each section is a block so editors can reorder, add or drop sections, and
+later features (stakeholders, events, documents) arrive as new section types.
+"""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+SHORT_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
+
+
+class TextColumnBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, help_text=_("Heading of this column."))
+    text = blocks.RichTextBlock(features=SHORT_RICH_TEXT, help_text=_("A few paragraphs or a short list."))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Column")
+
+
+class ColumnsSectionBlock(blocks.StructBlock):
+    """Texts shown side by side on wide screens, stacked on phones (mission and vision, for example)."""
+
+    heading = blocks.CharBlock(
+        required=False, max_length=120, help_text=_("Optional heading above the columns.")
+    )
+    columns = blocks.ListBlock(TextColumnBlock(), min_num=1, max_num=4)
+
+    class Meta:
+        icon = "table"
+        label = _("Columns of text")
+        template = "blocks/columns_section.html"
+        preview_value = {
+            "heading": "Background & Context",
+            "columns": [
+                {"heading": "Our Mission", "text": "<p>To coordinate international development efforts.</p>"},
+                {"heading": "Our Vision", "text": "<p>A unified, well-coordinated education sector.</p>"},
+            ],
+        }
+
+
+class FigureBlock(blocks.StructBlock):
+    """One key figure: the amount is stored in full so it can be formatted per locale and charted."""
+
+    amount = blocks.DecimalBlock(
+        min_value=Decimal(0),
+        decimal_places=2,
+        help_text=_("The full amount, e.g. 147500000 for 147.5 million."),
+    )
+    unit = blocks.ChoiceBlock(
+        choices=[("usd", _("US dollars")), ("count", _("Count"))],
+        default="usd",
+        help_text=_("US dollars are shown in millions in each language's style."),
+    )
+    label = blocks.CharBlock(max_length=120, help_text=_("What the figure measures."))
+
+    class Meta:
+        icon = "decimal"
+        label = _("Figure")
+
+
+class FiguresSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, help_text=_("Heading of the section."))
+    intro = blocks.TextBlock(required=False, help_text=_("One or two sentences above the figures."))
+    figures = blocks.ListBlock(FigureBlock(), min_num=1, max_num=8)
+
+    class Meta:
+        icon = "table"
+        label = _("Key figures")
+        template = "blocks/figures_section.html"
+        preview_value = {
+            "heading": "Scale of Investment",
+            "intro": "The magnitude of current investments.",
+            "figures": [
+                {"amount": Decimal("50000000"), "unit": "usd", "label": "World Bank Learning Environment"},
+                {"amount": Decimal("113"), "unit": "count", "label": "Donor financed education projects"},
+            ],
+        }
+
+
+class CardBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120, help_text=_("Short title of the card."))
+    text = blocks.TextBlock(help_text=_("One to three sentences."))
+
+    class Meta:
+        icon = "form"
+        label = _("Card")
+
+
+class CardsSectionBlock(blocks.StructBlock):
+    """A grid of short cards: objectives, platform features."""
+
+    heading = blocks.CharBlock(max_length=120, help_text=_("Heading of the section."))
+    intro = blocks.TextBlock(required=False, help_text=_("One sentence under the heading."))
+    cards = blocks.ListBlock(CardBlock(), min_num=1, max_num=12)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Cards")
+        template = "blocks/cards_section.html"
+        preview_value = {
+            "heading": "Our Objectives",
+            "intro": "Guiding our efforts toward lasting impact",
+            "cards": [
+                {"title": "Enhanced Coordination", "text": "Facilitate real-time information sharing."},
+                {"title": "Capacity Building", "text": "Strengthen government coordination capacity."},
+            ],
+        }
+
+
+class HomeSectionsBlock(blocks.StreamBlock):
+    columns = ColumnsSectionBlock()
+    figures = FiguresSectionBlock()
+    cards = CardsSectionBlock()

@@ -1,0 +1,190 @@
+"""Loading demo content from the JSON files in `home/data/`.
+
+English is the source. Russian and Tajik files have the same shape with
+every text translated; their strings are fed into wagtail-localize's
+translation memory and the translated pages are made by wagtail-localize,
+exactly as a translator's work would be, so the translation UI shows them
+as complete and a later edit of the English page can be re-synced.
+"""
+
+import html
+import json
+import uuid
+from pathlib import Path
+
+from django.core.files import File
+from django.core.management.base import CommandError
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue
+
+from .models import HomePage
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SOURCE_LANGUAGE = "en"
+TRANSLATED_LANGUAGES = ["ru", "tg"]
+# Keys whose values are data, not text: they are never translated.
+UNTRANSLATED_KEYS = {"type", "unit", "amount"}
+
+
+def read_data(name, language):
+    return json.loads((DATA_DIR / f"{name}.{language}.json").read_text(encoding="utf-8"))
+
+
+def parallel_strings(source, translated, where="", found=None):
+    """Pair every source text with its translation by walking both files in step."""
+    found = {} if found is None else found
+    if isinstance(source, str):
+        if source:
+            if not isinstance(translated, str) or not translated.strip():
+                raise CommandError(f"No translation for {where}: {source!r}")
+            found[source] = translated
+    elif isinstance(source, dict):
+        for key, value in source.items():
+            if key in UNTRANSLATED_KEYS or value in ("", [], None):
+                continue
+            if not isinstance(translated, dict) or key not in translated:
+                raise CommandError(f"No translation for {where}/{key}")
+            parallel_strings(value, translated[key], f"{where}/{key}", found)
+    elif isinstance(source, list):
+        if not isinstance(translated, list) or len(source) != len(translated):
+            raise CommandError(f"{where} has {len(source)} items in English but not in the translation")
+        for index, (item, translated_item) in enumerate(zip(source, translated, strict=True)):
+            parallel_strings(item, translated_item, f"{where}[{index}]", found)
+    return found
+
+
+def rich_text(paragraphs=(), bullets=()):
+    parts = [f"<p>{html.escape(text, quote=False)}</p>" for text in paragraphs]
+    if bullets:
+        parts.append("<ul>" + "".join(f"<li>{html.escape(text, quote=False)}</li>" for text in bullets) + "</ul>")
+    return "".join(parts)
+
+
+def block_id(*path):
+    """A stable block id, so reloading the demo updates blocks instead of replacing them.
+
+    wagtail-localize matches translated list items to their source by id.
+    """
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "leg.tj/demo/" + "/".join(map(str, path))))
+
+
+def list_items(items, *path):
+    return [{"type": "item", "value": item, "id": block_id(*path, index)} for index, item in enumerate(items)]
+
+
+def home_sections(sections):
+    """Turn the data file's sections into the StreamField's stored form."""
+    body = []
+    for position, section in enumerate(sections):
+        kind = section["type"]
+        if kind == "columns":
+            value = {
+                "heading": section.get("heading", ""),
+                "columns": list_items(
+                    [
+                        {"heading": column["heading"], "text": rich_text(column["paragraphs"], column.get("bullets", []))}
+                        for column in section["columns"]
+                    ],
+                    position,
+                ),
+            }
+        elif kind == "figures":
+            value = {
+                "heading": section["heading"],
+                "intro": section.get("intro", ""),
+                "figures": list_items(
+                    [
+                        {"amount": str(figure["amount"]), "unit": figure["unit"], "label": figure["label"]}
+                        for figure in section["figures"]
+                    ],
+                    position,
+                ),
+            }
+        elif kind == "cards":
+            value = {
+                "heading": section["heading"],
+                "intro": section.get("intro", ""),
+                "cards": list_items(section["cards"], position),
+            }
+        else:
+            raise CommandError(f"Unknown home page section type {kind!r}")
+        body.append({"type": kind, "value": value, "id": block_id(position)})
+    return json.dumps(body)
+
+
+def load_image(filename, title):
+    """The image with this title, uploaded from the data folder the first time."""
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        with open(DATA_DIR / filename, "rb") as handle:
+            image = Image(title=title, collection=Collection.get_first_root_node())
+            image.file.save(filename, File(handle), save=False)
+            image.save()
+    return image
+
+
+def publish(page):
+    page.save_revision().publish()
+
+
+def translate(instance, name):
+    """Create or refresh the Russian and Tajik versions of `instance` from `name`.<lang>.json."""
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if not created:
+        source.update_from_db()
+    english = read_data(name, SOURCE_LANGUAGE)
+    segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
+    for language in TRANSLATED_LANGUAGES:
+        strings = parallel_strings(english, read_data(name, language), name)
+        locale = Locale.objects.get(language_code=language)
+        for segment in segments:
+            text = html.unescape(segment.string.data)
+            if text not in strings:
+                raise CommandError(f"{name}.{language}.json has no translation for {text!r}")
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": StringValue.from_plaintext(strings[text]).data},
+            )
+        Translation.objects.get_or_create(source=source, target_locale=locale)
+        source.create_or_update_translation(locale, publish=True, fallback=False)
+
+
+def load_home_page():
+    data = read_data("home_page", SOURCE_LANGUAGE)
+    english = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    root = Page.get_first_root_node()
+    fields = {
+        "title": data["title"],
+        "seo_title": data["seo_title"],
+        "search_description": data["search_description"],
+        "hero_kicker": data["hero_kicker"],
+        "hero_heading": data["hero_heading"],
+        "hero_text": data["hero_text"],
+        "hero_image": load_image("dushanbe.svg", "Dushanbe illustration"),
+        "hero_image_alt": data["hero_image_alt"],
+        "body": home_sections(data["sections"]),
+    }
+    home = HomePage.objects.filter(locale=english).first()
+    if home is None:
+        # A fresh Wagtail database holds a placeholder "Welcome" page with the slug we want.
+        for placeholder in root.get_children().filter(slug="home").exact_type(Page):
+            placeholder.delete()
+        home = root.add_child(instance=HomePage(slug="home", locale=english, **fields))
+    else:
+        for name, value in fields.items():
+            setattr(home, name, value)
+        home.save()
+    publish(home)
+
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True, hostname="localhost")
+    site.root_page = home
+    site.site_name = "LEG.TJ"
+    site.save()
+
+    translate(home, "home_page")
+    return home

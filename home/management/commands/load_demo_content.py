@@ -1,0 +1,15 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home.demo import load_home_page
+
+
+class Command(BaseCommand):
+    help = "Load the demo content in English, Russian and Tajik. Safe to run again: it updates what is there."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            home = load_home_page()
+        call_command("update_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {home.title} in en, ru, tg."))

@@ -1,0 +1,95 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import HomeSectionsBlock
+
+
+class BasePage(Page):
+    """Common ground for every page type on the site.
+
+    `translatable_fields` is written out so each field's translation behaviour
+    is a reviewed decision; subclasses extend the list with their own fields.
+    """
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug", overridable=True),
+        SynchronizedField("show_in_menus"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    """The site's front page in each language: what the LEG is, its aims and the platform."""
+
+    hero_kicker = models.CharField(
+        _("hero kicker"),
+        max_length=80,
+        blank=True,
+        help_text=_("Short line above the main heading, e.g. 'About the LEG.TJ'."),
+    )
+    hero_heading = models.CharField(
+        _("hero heading"), max_length=160, help_text=_("The page's main heading.")
+    )
+    hero_text = models.TextField(
+        _("hero text"), help_text=_("One or two sentences saying what the LEG is.")
+    )
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide, light picture; shared by all languages."),
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describes the picture for people who cannot see it; translated with the page."),
+    )
+    body = StreamField(
+        HomeSectionsBlock(),
+        blank=True,
+        verbose_name=_("sections"),
+        help_text=_("The sections of the page, in order."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_kicker"),
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("hero_kicker"),
+        TranslatableField("hero_heading"),
+        TranslatableField("hero_text"),
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_image_alt"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("home page")

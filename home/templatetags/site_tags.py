@@ -1,0 +1,90 @@
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, pgettext
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+MILLION = Decimal(1_000_000)
+
+
+@dataclass(frozen=True)
+class Alternate:
+    code: str
+    name: str
+    url: str
+    absolute_url: str
+    is_current: bool
+
+
+def _localized_root(request):
+    site = Site.find_for_request(request)
+    return site.root_page.localized if site else None
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context, page=None):
+    """The current page in each language: for the switcher and hreflang links.
+
+    A page not yet translated into a language links to that language's home
+    page, so the switcher never leads to a 404.
+    """
+    request = context["request"]
+    current = get_language()
+    urls = {}
+    if isinstance(page, Page):
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            urls[translation.locale.language_code] = translation.get_url(request)
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        url = urls.get(code) or translate_url(request.path, code)
+        alternates.append(
+            Alternate(
+                code=code,
+                name=settings.LANGUAGE_NATIVE_NAMES[code],
+                url=url,
+                absolute_url=request.build_absolute_uri(url),
+                is_current=code == current,
+            )
+        )
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Top-level pages of the localized home page that editors put in menus."""
+    root = _localized_root(context["request"])
+    if root is None:
+        return []
+    return list(root.get_children().live().public().in_menu())
+
+
+@register.simple_tag(takes_context=True)
+def localized_home_url(context):
+    root = _localized_root(context["request"])
+    return root.get_url(context["request"]) if root else "/"
+
+
+@register.simple_tag
+def theme_init_script():
+    """Inline, hash-allowed by the CSP, so the theme is set before the first paint."""
+    return format_html("<script>{}</script>", mark_safe(settings.THEME_INIT_SCRIPT))
+
+
+@register.filter
+def compact_amount(amount, unit):
+    """Format a key figure in the active language: $147.5M, 147,5 млн долл. США, …"""
+    amount = Decimal(amount)
+    if unit == "usd":
+        millions = (amount / MILLION).normalize()
+        decimals = max(0, -millions.as_tuple().exponent)
+        number = formats.number_format(millions, decimal_pos=min(decimals, 1), use_l10n=True)
+        return pgettext("amount in millions of US dollars", "$%(amount)sM") % {"amount": number}
+    return formats.number_format(amount.normalize(), decimal_pos=0, use_l10n=True, force_grouping=True)

@@ -1,0 +1,15 @@
+from django.http import HttpResponseServerError
+from django.template import loader
+from django.views.decorators.csrf import requires_csrf_token
+
+
+@requires_csrf_token
+def server_error(request, template_name="500.html"):
+    """Render the error page in the request's language without touching the database.
+
+    Django's default handler renders without the request, so the page could
+    not say which language it is in; this one passes it, and the template
+    stays free of queries because the database may be what failed.
+    """
+    template = loader.get_template(template_name)
+    return HttpResponseServerError(template.render({"request": request}))
