@@ -24,9 +24,7 @@ class TextColumnBlock(blocks.StructBlock):
 class ColumnsSectionBlock(blocks.StructBlock):
     """Texts shown side by side on wide screens, stacked on phones (mission and vision, for example)."""
 
-    heading = blocks.CharBlock(
-        required=False, max_length=120, help_text=_("Optional heading above the columns.")
-    )
+    heading = blocks.CharBlock(required=False, max_length=120, help_text=_("Optional heading above the columns."))
     columns = blocks.ListBlock(TextColumnBlock(), min_num=1, max_num=4)
 
     class Meta:

@@ -84,7 +84,10 @@ def home_sections(sections):
                 "heading": section.get("heading", ""),
                 "columns": list_items(
                     [
-                        {"heading": column["heading"], "text": rich_text(column["paragraphs"], column.get("bullets", []))}
+                        {
+                            "heading": column["heading"],
+                            "text": rich_text(column["paragraphs"], column.get("bullets", [])),
+                        }
                         for column in section["columns"]
                     ],
                     position,

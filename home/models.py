@@ -37,12 +37,8 @@ class HomePage(BasePage):
         blank=True,
         help_text=_("Short line above the main heading, e.g. 'About the LEG.TJ'."),
     )
-    hero_heading = models.CharField(
-        _("hero heading"), max_length=160, help_text=_("The page's main heading.")
-    )
-    hero_text = models.TextField(
-        _("hero text"), help_text=_("One or two sentences saying what the LEG is.")
-    )
+    hero_heading = models.CharField(_("hero heading"), max_length=160, help_text=_("The page's main heading."))
+    hero_text = models.TextField(_("hero text"), help_text=_("One or two sentences saying what the LEG is."))
     hero_image = models.ForeignKey(
         get_image_model_string(),
         verbose_name=_("hero image"),

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -14,12 +14,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
-    urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA_FILES:
+    # Local media for the embedded setup and tests; a server or CDN serves them in production.
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", views.media),
+    )
 
 # Every public URL carries its language (/en/, /ru/, /tg/); a bare path is
 # redirected by LocaleMiddleware to the visitor's best language.

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.http import HttpResponseServerError
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
+from django.views.static import serve
 
 
 @requires_csrf_token
@@ -13,3 +15,8 @@ def server_error(request, template_name="500.html"):
     """
     template = loader.get_template(template_name)
     return HttpResponseServerError(template.render({"request": request}))
+
+
+def media(request, path):
+    """Serve uploaded files in the embedded setup (SERVE_MEDIA_FILES); production uses a web server or CDN."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -10,6 +10,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext
 from wagtail.models import Page, Site
 
+from home.models import HomePage
+
 register = template.Library()
 
 MILLION = Decimal(1_000_000)
@@ -24,9 +26,18 @@ class Alternate:
     is_current: bool
 
 
-def _localized_root(request):
-    site = Site.find_for_request(request)
-    return site.root_page.localized if site else None
+def _localized_root(context):
+    """The home page in the active language, looked up once per request."""
+    request = context["request"]
+    if not hasattr(request, "_localized_root"):
+        page = context.get("page")
+        if isinstance(page, HomePage):
+            # Home pages only ever sit at a site's root: no lookup needed.
+            request._localized_root = page
+        else:
+            site = Site.find_for_request(request)
+            request._localized_root = site.root_page.localized if site else None
+    return request._localized_root
 
 
 @register.simple_tag(takes_context=True)
@@ -60,7 +71,7 @@ def language_alternates(context, page=None):
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """Top-level pages of the localized home page that editors put in menus."""
-    root = _localized_root(context["request"])
+    root = _localized_root(context)
     if root is None:
         return []
     return list(root.get_children().live().public().in_menu())
@@ -68,14 +79,15 @@ def main_menu(context):
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
-    root = _localized_root(context["request"])
+    root = _localized_root(context)
     return root.get_url(context["request"]) if root else "/"
 
 
 @register.simple_tag
 def theme_init_script():
     """Inline, hash-allowed by the CSP, so the theme is set before the first paint."""
-    return format_html("<script>{}</script>", mark_safe(settings.THEME_INIT_SCRIPT))
+    # The script is a file in the repository, never user input.
+    return format_html("<script>{}</script>", mark_safe(settings.THEME_INIT_SCRIPT))  # noqa: S308
 
 
 @register.filter

@@ -1,15 +1,16 @@
 """Local development: the embedded default, never for a server."""
 
+import contextlib
+
 from .base import *  # noqa: F403
 from .base import env, env_bool
 
 DEBUG = env_bool("DEBUG", True)
+SERVE_MEDIA_FILES = True
 SECRET_KEY = env("SECRET_KEY", "django-insecure-dev-only-key-do-not-deploy")
 
 # runserver serves static files itself; the manifest needs collectstatic.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 
-try:
+with contextlib.suppress(ImportError):
     from .local import *  # noqa: F403
-except ImportError:
-    pass

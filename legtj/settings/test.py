@@ -11,3 +11,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SERVE_MEDIA_FILES = True

@@ -18,7 +18,5 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Sign in at http://127.0.0.1:8000/admin/ with email {email} and password {password}"
-            )
+            self.style.SUCCESS(f"Sign in at http://127.0.0.1:8000/admin/ with email {email} and password {password}")
         )

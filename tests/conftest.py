@@ -1,0 +1,49 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+from home.demo import load_home_page
+
+DATA_DIR = Path(settings.BASE_DIR) / "home" / "data"
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def seed(language):
+    """The demo data file a language's page was built from."""
+    return json.loads((DATA_DIR / f"home_page.{language}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files_and_cache(settings, tmp_path):
+    """Each test gets its own media folder and an empty cache (Wagtail caches renditions)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+
+
+@pytest.fixture
+def home(db, django_capture_on_commit_callbacks):
+    """The demo home page in all three languages, loaded by the real demo loader.
+
+    wagtail-localize publishes translations on commit, which a test's
+    transaction never reaches, so the callbacks run here.
+    """
+    with django_capture_on_commit_callbacks(execute=True):
+        return load_home_page()
+
+
+def run_manage(*args, **env):
+    """Run manage.py in a fresh process, as an operator would, with extra environment variables."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )

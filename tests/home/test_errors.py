@@ -1,0 +1,48 @@
+import pytest
+from bs4 import BeautifulSoup
+from django.test import RequestFactory
+from django.utils import translation
+
+from legtj.views import server_error
+from tests.conftest import LANGUAGES
+
+NOT_FOUND = {"en": "Page not found", "ru": "Страница не найдена", "tg": "Саҳифа ёфт нашуд"}
+SERVER_ERROR = {"en": "Something went wrong", "ru": "Что-то пошло не так", "tg": "Хатое рух дод"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_missing_page_says_so_in_the_visitors_language(client, home, language):
+    response = client.get(f"/{language}/no-such-page/")
+
+    assert response.status_code == 404
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.html["lang"] == language
+    assert page.h1.get_text() == NOT_FOUND[language]
+    assert page.select_one(".lang-switch")  # the visitor can still change language and navigate
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_server_error_page_is_translated_and_needs_no_database(db, language, django_assert_num_queries):
+    request = RequestFactory().get(f"/{language}/")
+    with translation.override(language), django_assert_num_queries(0):
+        response = server_error(request)
+
+    assert response.status_code == 500
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.html["lang"] == language
+    assert page.h1.get_text() == SERVER_ERROR[language]
+
+
+def test_an_exception_shows_the_error_page_not_a_stack_trace(client, home, monkeypatch):
+    def explode(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr("home.models.HomePage.serve", explode)
+    client.raise_request_exception = False
+
+    response = client.get("/ru/")
+
+    assert response.status_code == 500
+    assert "secret internals" not in response.text
+    assert "Traceback" not in response.text
+    assert SERVER_ERROR["ru"] in response.text

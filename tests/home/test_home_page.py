@@ -1,0 +1,155 @@
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+from tests.conftest import LANGUAGES, seed
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def section_headings(language):
+    data = seed(language)
+    headings = [data["hero_heading"]]
+    for section in seed("en")["sections"]:
+        index = seed("en")["sections"].index(section)
+        translated = data["sections"][index]
+        if section.get("heading"):
+            headings.append(translated["heading"])
+        for key, title in (("columns", "heading"), ("cards", "title")):
+            headings += [item[title] for item in translated.get(key, [])]
+    return headings
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_shows_every_seed_section_in_its_language(client, home, language):
+    response = client.get(f"/{language}/")
+
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.html["lang"] == language
+    text = page.get_text(" ")
+    for heading in section_headings(language):
+        assert heading in text
+    for label in (figure["label"] for figure in seed(language)["sections"][2]["figures"]):
+        assert label in text
+
+
+def test_translations_are_real_translations_not_copies(home):
+    english = HomePage.objects.get(locale__language_code="en")
+    for language in ("ru", "tg"):
+        translated = HomePage.objects.get(locale__language_code=language)
+        assert translated.translation_key == english.translation_key
+        assert translated.live
+        assert translated.hero_heading != english.hero_heading
+        assert translated.hero_image_id == english.hero_image_id
+        assert translated.hero_image_alt == seed(language)["hero_image_alt"]
+        headings = [
+            (block.value["heading"], source.value["heading"])
+            for block, source in zip(translated.body, english.body, strict=True)
+        ]
+        assert all(mine != theirs for mine, theirs in headings if theirs)
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [("ru-RU,ru;q=0.9,en;q=0.5", "/ru/"), ("tg-TJ,tg;q=0.9", "/tg/"), ("en-GB,en;q=0.8", "/en/"), ("fr-FR", "/en/")],
+)
+def test_root_redirects_to_the_visitors_language(client, home, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_language_switcher_leads_to_the_same_page_in_each_language(client, home):
+    page = soup(client.get("/ru/"))
+
+    links = {a["hreflang"]: a for a in page.select(".lang-switch a")}
+    assert {code: a["href"] for code, a in links.items()} == {"en": "/en/", "ru": "/ru/", "tg": "/tg/"}
+    assert links["ru"]["aria-current"] == "true"
+    assert links["tg"]["lang"] == "tg"
+    assert links["tg"].get_text() == "Тоҷикӣ"
+    for code, a in links.items():
+        assert client.get(a["href"]).status_code == 200, code
+
+
+def test_hreflang_alternates_name_every_translation_with_full_urls(client, home):
+    page = soup(client.get("/tg/"))
+
+    alternates = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
+    assert alternates == {
+        "en": "http://testserver/en/",
+        "ru": "http://testserver/ru/",
+        "tg": "http://testserver/tg/",
+        "x-default": "http://testserver/",
+    }
+
+
+def test_switcher_falls_back_to_the_language_home_when_a_page_is_not_translated(client, home):
+    HomePage.objects.get(locale__language_code="tg").unpublish()
+
+    page = soup(client.get("/ru/"))
+
+    assert page.select_one('.lang-switch a[hreflang="tg"]')["href"] == "/tg/"
+    assert client.get("/tg/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["$50M", "$147.5M", "113"]),
+        ("ru", ["50 млн долл. США", "147,5 млн долл. США", "113"]),
+        ("tg", ["50 млн доллари ИМА", "147,5 млн доллари ИМА", "113"]),
+    ],
+)
+def test_investment_figures_are_formatted_per_locale(client, home, language, expected):
+    page = soup(client.get(f"/{language}/"))
+
+    amounts = [span.get_text().replace("\xa0", " ") for span in page.select(".figures .amount")]
+    assert amounts == expected
+
+
+def test_hero_image_has_translated_alt_text(client, home):
+    for language in LANGUAGES:
+        image = soup(client.get(f"/{language}/")).select_one(".hero img")
+        assert image["alt"] == seed(language)["hero_image_alt"]
+        assert client.get(image["src"]).status_code == 200
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_needs_at_most_ten_queries(client, home, language, django_assert_max_num_queries):
+    client.get(f"/{language}/")  # warm the per-process site and locale caches a real server keeps
+
+    with django_assert_max_num_queries(10):
+        response = client.get(f"/{language}/")
+    assert response.status_code == 200
+
+
+def test_navigation_lists_menu_pages_of_the_current_language_only(client, home):
+    english = HomePage.objects.get(locale__language_code="en")
+    russian = HomePage.objects.get(locale__language_code="ru")
+    english.add_child(instance=Page(title="Knowledge hub", slug="hub", show_in_menus=True))
+    russian.add_child(instance=Page(title="База знаний", slug="hub", show_in_menus=True))
+    english.add_child(instance=Page(title="Hidden", slug="hidden", show_in_menus=False))
+
+    nav = [a.get_text() for a in soup(client.get("/ru/")).select(".main-nav a")]
+
+    assert nav == ["Главная", "База знаний"]
+
+
+def test_demo_command_can_run_again_without_duplicating_anything(db):
+    call_command("load_demo_content", verbosity=0)
+    pages_before = Page.objects.count()
+    call_command("load_demo_content", verbosity=0)
+
+    assert Page.objects.count() == pages_before
+    assert HomePage.objects.count() == 3
+    assert sorted(HomePage.objects.values_list("locale__language_code", flat=True)) == ["en", "ru", "tg"]
+    assert Site.objects.get(is_default_site=True).root_page.specific == HomePage.objects.get(
+        locale=Locale.get_default()
+    )
+    assert not Page.objects.filter(title__startswith="Welcome").exists()

@@ -1,0 +1,92 @@
+import os
+import subprocess
+import sys
+
+from bs4 import BeautifulSoup
+from django.conf import settings
+
+from tests.conftest import run_manage
+
+
+def csp_directives(response):
+    header = response["Content-Security-Policy"]
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
+
+
+def test_public_pages_carry_a_strict_content_security_policy(client, home):
+    response = client.get("/en/")
+    policy = csp_directives(response)
+
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+    assert "'unsafe-eval'" not in response["Content-Security-Policy"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["default-src"] == ["'self'"]
+
+
+def test_the_only_inline_script_is_the_one_the_policy_allows_by_hash(client, home):
+    import base64
+    import hashlib
+
+    response = client.get("/en/")
+    inline = [s.string for s in BeautifulSoup(response.content, "html.parser").find_all("script") if not s.get("src")]
+
+    assert len(inline) == 1
+    digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in csp_directives(response)["script-src"]
+
+
+def test_security_headers_are_sent(client, home):
+    response = client.get("/en/")
+
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_deploy_checks_pass_with_production_settings():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="legtj.settings.production",
+        SECRET_KEY="a-long-random-test-secret-key-" + "x" * 40,
+        ALLOWED_HOSTS="leg.tj",
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=settings.BASE_DIR,
+        env={**env, "DJANGO_SETTINGS_MODULE": "legtj.settings.production", "ALLOWED_HOSTS": "leg.tj"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_cookies_and_transport_are_https_only():
+    result = run_manage(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+        "s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS >= 31536000, s.DEBUG)",
+        DJANGO_SETTINGS_MODULE="legtj.settings.production",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="leg.tj",
+    )
+
+    assert result.stdout.split() == ["True", "True", "True", "True", "False"], result.stderr
