@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import HomeSectionsBlock
@@ -82,6 +83,12 @@ class HomePage(BasePage):
         SynchronizedField("hero_image"),
         TranslatableField("hero_image_alt"),
         TranslatableField("body"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_heading", boost=2),
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]

@@ -144,7 +144,6 @@ USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Dushanbe"
 USE_TZ = True
-LANGUAGE_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Static files: hashed names and pre-compressed (gzip + brotli) copies,

@@ -1,0 +1,45 @@
+import os
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+def result_titles(response):
+    return [a.get_text() for a in BeautifulSoup(response.content, "html.parser").select(".search-results h2 a")]
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "title"), [("en", "Tajikistan", "Home"), ("ru", "Таджикистана", "Главная")]
+)
+def test_search_finds_pages_in_the_visitors_language_only(client, home, language, query, title):
+    response = client.get(f"/{language}/search/", {"q": query})
+
+    assert response.status_code == 200
+    assert result_titles(response) == [title]
+
+
+def test_search_without_a_query_asks_for_one(client, home):
+    response = client.get("/tg/search/")
+
+    assert result_titles(response) == []
+    assert "Калима ё ибораро" in response.text
+
+
+def test_unpublished_pages_are_not_found(client, home):
+    from home.models import HomePage
+
+    HomePage.objects.get(locale__language_code="en").unpublish()
+
+    assert result_titles(client.get("/en/search/", {"q": "Tajikistan"})) == []
+
+
+@pytest.mark.skipif(
+    not os.environ.get("ELASTICSEARCH_URL"),
+    reason="Elasticsearch live test: set ELASTICSEARCH_URL to an Elasticsearch 9 server to run it",
+)
+def test_elasticsearch_backend_finds_the_home_page(client, home):
+    from django.core.management import call_command
+
+    call_command("update_index", verbosity=0)
+
+    assert result_titles(client.get("/en/search/", {"q": "coordination"})) == ["Home"]
