@@ -153,3 +153,22 @@ def test_demo_command_can_run_again_without_duplicating_anything(db):
         locale=Locale.get_default()
     )
     assert not Page.objects.filter(title__startswith="Welcome").exists()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_transfer_stays_within_the_slow_link_budget(client, home, language):
+    """HTML + CSS + JS, gzip-compressed as served, under 60 KB."""
+    import gzip
+
+    from django.contrib.staticfiles import finders
+
+    page = soup(response := client.get(f"/{language}/"))
+    assets = [link["href"] for link in page.select('link[rel="stylesheet"]')]
+    assets += [script["src"] for script in page.select("script[src]")]
+    sizes = [len(gzip.compress(response.content))]
+    for url in assets:
+        with open(finders.find(url.removeprefix("/static/")), "rb") as handle:
+            sizes.append(len(gzip.compress(handle.read())))
+
+    assert len(assets) == 2
+    assert sum(sizes) < 60 * 1024
