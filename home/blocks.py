@@ -60,9 +60,14 @@ class FigureBlock(blocks.StructBlock):
         label = _("Figure")
 
 
-class FiguresSectionBlock(blocks.StructBlock):
+class IntroducedSectionBlock(blocks.StructBlock):
+    """A section with a heading and an optional introduction; subclasses add their items."""
+
     heading = blocks.CharBlock(max_length=120, help_text=_("Heading of the section."))
-    intro = blocks.TextBlock(required=False, help_text=_("One or two sentences above the figures."))
+    intro = blocks.TextBlock(required=False, help_text=_("One or two sentences under the heading."))
+
+
+class FiguresSectionBlock(IntroducedSectionBlock):
     figures = blocks.ListBlock(FigureBlock(), min_num=1, max_num=8)
 
     class Meta:
@@ -88,11 +93,9 @@ class CardBlock(blocks.StructBlock):
         label = _("Card")
 
 
-class CardsSectionBlock(blocks.StructBlock):
+class CardsSectionBlock(IntroducedSectionBlock):
     """A grid of short cards: objectives, platform features."""
 
-    heading = blocks.CharBlock(max_length=120, help_text=_("Heading of the section."))
-    intro = blocks.TextBlock(required=False, help_text=_("One sentence under the heading."))
     cards = blocks.ListBlock(CardBlock(), min_num=1, max_num=12)
 
     class Meta:
