@@ -129,10 +129,6 @@ def load_image(filename, title):
     return image
 
 
-def publish(page):
-    page.save_revision().publish()
-
-
 def translate(instance, name):
     """Create or refresh the Russian and Tajik versions of `instance` from `name`.<lang>.json."""
     source, created = TranslationSource.get_or_create_from_instance(instance)
@@ -182,7 +178,7 @@ def load_home_page():
         for name, value in fields.items():
             setattr(home, name, value)
         home.save()
-    publish(home)
+    home.save_revision().publish()
 
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True, hostname="localhost")
     site.root_page = home

@@ -1,3 +1,5 @@
+import base64
+import hashlib
 import os
 import subprocess
 import sys
@@ -26,9 +28,6 @@ def test_public_pages_carry_a_strict_content_security_policy(client, home):
 
 
 def test_the_only_inline_script_is_the_one_the_policy_allows_by_hash(client, home):
-    import base64
-    import hashlib
-
     response = client.get("/en/")
     inline = [s.string for s in BeautifulSoup(response.content, "html.parser").find_all("script") if not s.get("src")]
 

@@ -8,6 +8,7 @@ from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from home.models import HomePage
@@ -23,6 +24,13 @@ class Alternate:
     name: str
     url: str
     absolute_url: str
+    is_current: bool
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    title: str
+    url: str
     is_current: bool
 
 
@@ -50,12 +58,14 @@ def language_alternates(context, page=None):
     request = context["request"]
     current = get_language()
     urls = {}
+    fallback_path = request.path
     if isinstance(page, Page):
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
             urls[translation.locale.language_code] = translation.get_url(request)
+        fallback_path = _home_url(context)
     alternates = []
     for code, _name in settings.LANGUAGES:
-        url = urls.get(code) or translate_url(request.path, code)
+        url = urls.get(code) or translate_url(fallback_path, code)
         alternates.append(
             Alternate(
                 code=code,
@@ -68,19 +78,30 @@ def language_alternates(context, page=None):
     return alternates
 
 
+def _home_url(context):
+    root = _localized_root(context)
+    return root.get_url(context["request"]) if root else "/"
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Top-level pages of the localized home page that editors put in menus."""
+    """The home page, then its live public children that editors put in menus."""
+    request = context["request"]
     root = _localized_root(context)
     if root is None:
         return []
-    return list(root.get_children().live().public().in_menu())
+    pages = [root, *root.get_children().live().public().in_menu()]
+    items = []
+    for index, page in enumerate(pages):
+        url = page.get_url(request)
+        title = _("Home") if index == 0 else page.title
+        items.append(MenuItem(title=title, url=url, is_current=url == request.path))
+    return items
 
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
-    root = _localized_root(context)
-    return root.get_url(context["request"]) if root else "/"
+    return _home_url(context)
 
 
 @register.simple_tag

@@ -68,9 +68,12 @@ def test_without_javascript_the_page_follows_the_system_theme(site, new_page):
     page.goto(f"{site.url}/ru/")
 
     assert page.get_by_role("group", name="Цветовая тема").count() == 0  # hidden: it could not work
+    light_page = new_page(color_scheme="light", java_script_enabled=False)
+    light_page.goto(f"{site.url}/ru/")
     dark_page = new_page(color_scheme="dark")
     dark_page.goto(f"{site.url}/ru/")
-    assert page.locator("body").evaluate("b => getComputedStyle(b).backgroundColor") == background(dark_page)
+    assert background(page) == background(dark_page)
+    assert background(page) != background(light_page)
 
 
 @pytest.mark.parametrize("width", [320, 768, 1280])

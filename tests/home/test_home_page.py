@@ -12,15 +12,14 @@ def soup(response):
 
 
 def section_headings(language):
+    """Every heading of the seed in `language`: the hero, each section and each column or card."""
     data = seed(language)
     headings = [data["hero_heading"]]
-    for section in seed("en")["sections"]:
-        index = seed("en")["sections"].index(section)
-        translated = data["sections"][index]
-        if section.get("heading"):
+    for english, translated in zip(seed("en")["sections"], data["sections"], strict=True):
+        if english.get("heading"):
             headings.append(translated["heading"])
-        for key, title in (("columns", "heading"), ("cards", "title")):
-            headings += [item[title] for item in translated.get(key, [])]
+        headings += [column["heading"] for column in translated.get("columns", [])]
+        headings += [card["title"] for card in translated.get("cards", [])]
     return headings
 
 
@@ -136,9 +135,38 @@ def test_navigation_lists_menu_pages_of_the_current_language_only(client, home):
     russian.add_child(instance=Page(title="База знаний", slug="hub", show_in_menus=True))
     english.add_child(instance=Page(title="Hidden", slug="hidden", show_in_menus=False))
 
-    nav = [a.get_text() for a in soup(client.get("/ru/")).select(".main-nav a")]
+    page = soup(client.get("/ru/"))
 
-    assert nav == ["Главная", "База знаний"]
+    assert [a.get_text() for a in page.select(".main-nav a")] == ["Главная", "База знаний"]
+    assert page.select_one(".main-nav a[aria-current]").get_text() == "Главная"
+
+
+def test_switcher_on_an_untranslated_page_leads_to_the_language_home(rf, home):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    english = HomePage.objects.get(locale__language_code="en")
+    page = english.add_child(instance=Page(title="Report", slug="report"))
+    page.copy_for_translation(Locale.objects.get(language_code="ru")).save_revision().publish()
+    template = Template(
+        "{% load site_tags %}{% language_alternates page as links %}{% for l in links %}{{ l.url }} {% endfor %}"
+    )
+
+    with translation.override("en"):
+        urls = template.render(Context({"request": rf.get("/en/report/"), "page": page})).split()
+
+    assert urls == ["/en/report/", "/ru/report/", "/tg/"]
+
+
+def test_menu_queries_do_not_grow_with_the_number_of_menu_pages(client, home, django_assert_max_num_queries):
+    russian = HomePage.objects.get(locale__language_code="ru")
+    for number in range(12):
+        russian.add_child(instance=Page(title=f"Раздел {number}", slug=f"section-{number}", show_in_menus=True))
+    client.get("/ru/")
+
+    with django_assert_max_num_queries(10):
+        response = client.get("/ru/")
+    assert len(soup(response).select(".main-nav a")) == 13
 
 
 def test_demo_command_can_run_again_without_duplicating_anything(db):
