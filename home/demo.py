@@ -15,7 +15,7 @@ from pathlib import Path
 from django.core.files import File
 from django.core.management.base import CommandError
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, DraftStateMixin, Locale, Page, Revision, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
@@ -25,11 +25,23 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 SOURCE_LANGUAGE = "en"
 TRANSLATED_LANGUAGES = ["ru", "tg"]
 # Keys whose values are data, not text: they are never translated.
-UNTRANSLATED_KEYS = {"type", "unit", "amount"}
+UNTRANSLATED_KEYS = {
+    "type",
+    "unit",
+    "amount",
+    "code",
+    "number",
+    "slug",
+    "date",
+    "website",
+    "country_codes",
+    "action_track_codes",
+    "organisation_codes",
+}
 
 
-def read_data(name, language):
-    return json.loads((DATA_DIR / f"{name}.{language}.json").read_text(encoding="utf-8"))
+def read_data(name, language, data_dir=DATA_DIR):
+    return json.loads((data_dir / f"{name}.{language}.json").read_text(encoding="utf-8"))
 
 
 def parallel_strings(source, translated, where="", found=None):
@@ -129,15 +141,20 @@ def load_image(filename, title):
     return image
 
 
-def translate(instance, name):
-    """Create or refresh the Russian and Tajik versions of `instance` from `name`.<lang>.json."""
+def translate(instance, name, data_dir=DATA_DIR, prepare=None):
+    """Create or refresh the Russian and Tajik versions of `instance` from `name`.<lang>.json.
+
+    `prepare` turns a data file into the texts as they appear in the
+    instance's segments (for example without list markers).
+    """
+    prepare = prepare or (lambda data: data)
     source, created = TranslationSource.get_or_create_from_instance(instance)
     if not created:
         source.update_from_db()
-    english = read_data(name, SOURCE_LANGUAGE)
+    english = prepare(read_data(name, SOURCE_LANGUAGE, data_dir))
     segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
     for language in TRANSLATED_LANGUAGES:
-        strings = parallel_strings(english, read_data(name, language), name)
+        strings = parallel_strings(english, prepare(read_data(name, language, data_dir)), name)
         locale = Locale.objects.get(language_code=language)
         for segment in segments:
             text = html.unescape(segment.string.data)
@@ -150,7 +167,12 @@ def translate(instance, name):
                 defaults={"data": StringValue.from_plaintext(strings[text]).data},
             )
         Translation.objects.get_or_create(source=source, target_locale=locale)
-        source.create_or_update_translation(locale, publish=True, fallback=False)
+        draftable = isinstance(instance, DraftStateMixin)
+        translation, _created = source.create_or_update_translation(locale, publish=not draftable, fallback=False)
+        if draftable:
+            # wagtail-localize's own publish waits for the commit and then saves a stale
+            # copy of the page, undoing tree changes made since (children added under it).
+            Revision.objects.get(pk=translation.latest_revision_id).publish()
 
 
 def load_home_page():

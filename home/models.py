@@ -1,4 +1,6 @@
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -27,6 +29,16 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    # The field whose text describes the page when editors leave the search description empty.
+    description_field = None
+
+    @property
+    def meta_description(self):
+        """For the description and Open Graph tags, and listings."""
+        if self.search_description or not self.description_field:
+            return self.search_description
+        return Truncator(strip_tags(getattr(self, self.description_field))).words(40)
 
 
 class HomePage(BasePage):
@@ -92,7 +104,9 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = []
+    subpage_types = ["hub.KnowledgeHubPage", "hub.NewsIndexPage"]
+
+    description_field = "hero_text"
 
     class Meta:
         verbose_name = _("home page")

@@ -12,6 +12,7 @@ from . import views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
 ]
 
 if settings.SERVE_MEDIA_FILES:
@@ -24,6 +25,7 @@ if settings.SERVE_MEDIA_FILES:
 # redirected by LocaleMiddleware to the visitor's best language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("accounts/", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

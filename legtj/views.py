@@ -1,8 +1,11 @@
 from django.conf import settings
+from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpResponseServerError
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.static import serve
+
+from hub.sitemaps import PagesSitemap
 
 
 @requires_csrf_token
@@ -20,3 +23,10 @@ def server_error(request, template_name="500.html"):
 def media(request, path):
     """Serve uploaded files in the embedded setup (SERVE_MEDIA_FILES); production uses a web server or CDN."""
     return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def sitemap(request):
+    """All public pages of every language; the request decides the host the URLs carry."""
+    response = django_sitemap(request, sitemaps={"pages": PagesSitemap(request)})
+    response["Cache-Control"] = "public, max-age=3600"
+    return response

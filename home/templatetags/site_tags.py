@@ -121,3 +121,23 @@ def compact_amount(amount, unit):
         number = formats.number_format(millions, decimal_pos=min(decimals, 1), use_l10n=True)
         return pgettext("amount in millions of US dollars", "$%(amount)sM") % {"amount": number}
     return formats.number_format(amount.normalize(), decimal_pos=0, use_l10n=True, force_grouping=True)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """The trail from the home page to `page`: one query for the ancestors."""
+    request = context["request"]
+    trail = []
+    for ancestor in page.get_ancestors().filter(depth__gt=1):
+        title = _("Home") if ancestor.depth == 2 else ancestor.title
+        trail.append(MenuItem(title=title, url=ancestor.get_url(request), is_current=False))
+    return trail
+
+
+# Open Graph wants territory-qualified locales.
+OG_LOCALES = {"en": "en_GB", "ru": "ru_RU", "tg": "tg_TJ"}
+
+
+@register.simple_tag
+def og_locale(language_code):
+    return OG_LOCALES.get(language_code, language_code)

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo import load_home_page
+from hub.demo import load_hub
 
 
 class Command(BaseCommand):
@@ -11,5 +12,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             home = load_home_page()
+            load_hub(home)
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {home.title} in en, ru, tg."))

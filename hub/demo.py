@@ -1,0 +1,172 @@
+"""Demo content of the knowledge hub, from the JSON files in `hub/data/`.
+
+The English rows and pages are written here; the Russian and Tajik ones are
+made by wagtail-localize from the matching data files (see `home.demo`).
+Vocabularies come first because pages link to them, and parents before
+children because a translated page needs its translated parent.
+"""
+
+import datetime
+import json
+from pathlib import Path
+
+from wagtail.models import Locale
+
+from home.demo import SOURCE_LANGUAGE, block_id, list_items, read_data, rich_text, translate
+
+from .models import (
+    ActionTrack,
+    BestPracticeIndexPage,
+    BestPracticePage,
+    Country,
+    KnowledgeHubPage,
+    NewsIndexPage,
+    NewsPage,
+    SectorPage,
+    Stakeholder,
+)
+from .text import plain_text_to_html, strip_list_marker
+from .workflows import ensure_submission_workflow
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+BEST_PRACTICES = ["best_practice_digital_learning"]
+NEWS = ["news_unesco_iite_2018"]
+
+
+def data(name):
+    return read_data(name, SOURCE_LANGUAGE, DATA_DIR)
+
+
+def without_list_markers(value):
+    """Data as it reads inside the pages: list items lose their "•", "-" or "1." marker."""
+    if isinstance(value, str):
+        return strip_list_marker(value)
+    if isinstance(value, list):
+        return [without_list_markers(item) for item in value]
+    if isinstance(value, dict):
+        return {key: without_list_markers(item) for key, item in value.items()}
+    return value
+
+
+def paragraphs_to_html(lines):
+    return plain_text_to_html("\n\n".join(lines))
+
+
+def load_vocabularies():
+    english = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    rows = data("vocabularies")
+    for model, key, fields in (
+        (ActionTrack, "action_tracks", ("number", "title")),
+        (Country, "countries", ("name",)),
+        (Stakeholder, "stakeholders", ("name", "acronym", "website")),
+    ):
+        for row in rows[key]:
+            instance, _created = model.objects.update_or_create(
+                locale=english, code=row["code"], defaults={name: row[name] for name in fields}
+            )
+            translate(instance, "vocabularies", DATA_DIR)
+
+
+def upsert_page(parent, model, slug, **fields):
+    """The English page `slug` under `parent`, created or updated, and published."""
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    relations = {name: fields.pop(name) for name in list(fields) if name in {"countries", "action_tracks", "organisations"}}
+    children = {name: fields.pop(name) for name in list(fields) if name in {"keywords", "tags"}}
+    if page is None:
+        page = model(slug=slug, locale=parent.locale, **fields)
+    else:
+        for name, value in fields.items():
+            setattr(page, name, value)
+    for name, codes in relations.items():
+        related = getattr(model, name).field.related_model
+        setattr(page, name, list(related.objects.filter(locale=parent.locale, code__in=codes)))
+    for name, names in children.items():
+        existing = {child.name: child for child in getattr(page, name).all()} if page.pk else {}
+        child_model = getattr(page, name).model
+        setattr(page, name, [existing.get(text) or child_model(name=text, locale=parent.locale) for text in names])
+    if page.pk is None:
+        parent.add_child(instance=page)
+    else:
+        page.save()
+    page.save_revision().publish()
+    return page
+
+
+def load_hub(home):
+    """The knowledge hub, its sector pages, the best practices and the news, in three languages."""
+    load_vocabularies()
+    pages = data("hub_pages")
+
+    hub = upsert_page(home, KnowledgeHubPage, "knowledge-hub", show_in_menus=True, **pages["knowledge_hub"])
+    translate(hub, "hub_pages", DATA_DIR)
+
+    collection = upsert_page(
+        hub,
+        BestPracticeIndexPage,
+        "best-practices",
+        title=pages["best_practices"]["title"],
+        intro=rich_text([pages["best_practices"]["intro"]]),
+    )
+    translate(collection, "hub_pages", DATA_DIR)
+    ensure_submission_workflow(collection)
+
+    for position, sector in enumerate(pages["sectors"]):
+        page = upsert_page(
+            hub, SectorPage, sector["slug"], title=sector["title"], intro=sector["intro"], body=sector_body(sector, position)
+        )
+        translate(page, "hub_pages", DATA_DIR)
+
+    for name in BEST_PRACTICES:
+        practice = data(name)
+        page = upsert_page(
+            collection,
+            BestPracticePage,
+            practice["slug"],
+            title=practice["title"],
+            search_description=practice["search_description"],
+            countries=practice["country_codes"],
+            action_tracks=practice["action_track_codes"],
+            organisations=practice["organisation_codes"],
+            other_organisations=practice["other_organisations"],
+            keywords=practice["keywords"],
+            **{answer: paragraphs_to_html(practice[answer]) for answer in BestPracticePage.ANSWERS},
+        )
+        translate(page, name, DATA_DIR, prepare=without_list_markers)
+
+    news_index = upsert_page(home, NewsIndexPage, "news", show_in_menus=True, **pages["news"])
+    translate(news_index, "hub_pages", DATA_DIR)
+    for name in NEWS:
+        item = data(name)
+        page = upsert_page(
+            news_index,
+            NewsPage,
+            item["slug"],
+            title=item["title"],
+            date=datetime.date.fromisoformat(item["date"]),
+            summary=item["summary"],
+            organisations=item["organisation_codes"],
+            tags=item["tags"],
+            body=json.dumps(
+                [{"type": "paragraph", "value": paragraphs_to_html(item["body"]), "id": block_id(name, "body")}]
+            ),
+        )
+        translate(page, name, DATA_DIR, prepare=without_list_markers)
+    return hub
+
+
+def sector_body(sector, position):
+    body = []
+    for index, block in enumerate(sector["body"]):
+        path = ("sector", position, index)
+        if block["type"] == "figures":
+            value = {
+                "heading": block["heading"],
+                "intro": block.get("intro", ""),
+                "figures": list_items(
+                    [{"amount": str(f["amount"]), "unit": f["unit"], "label": f["label"]} for f in block["figures"]], *path
+                ),
+            }
+        else:
+            value = rich_text(block.get("paragraphs", []), block.get("bullets", []))
+        body.append({"type": block["type"], "value": value, "id": block_id(*path)})
+    return json.dumps(body)

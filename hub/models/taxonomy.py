@@ -1,0 +1,84 @@
+"""Shared vocabularies: the Action Tracks, countries and organisations content is tagged with.
+
+Each is a translatable snippet. Pages link to them with synchronised
+many-to-many fields, so a Russian page may point at the English rows; what
+identifies a value in every language is its `code` (used in filter URLs) and
+templates show the label of the row in the visitor's language.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class LocalizedVocabulary(TranslatableMixin, index.Indexed, models.Model):
+    """A snippet whose rows share a language-independent `code` across translations."""
+
+    code = models.SlugField(
+        _("code"),
+        max_length=40,
+        allow_unicode=False,
+        help_text=_("Short, stable identifier used in links and filters; the same in every language."),
+    )
+
+    translatable_fields = [SynchronizedField("code")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["code"]
+
+    @classmethod
+    def labels(cls, codes=None):
+        """{code: row} in the active language, falling back to the default language."""
+        rows = cls.objects.filter(locale__in=[Locale.get_active(), Locale.get_default()]).select_related("locale")
+        if codes is not None:
+            rows = rows.filter(code__in=codes)
+        active = Locale.get_active().pk
+        found = {}
+        for row in rows:
+            if row.code not in found or row.locale_id == active:
+                found[row.code] = row
+        return found
+
+
+class ActionTrack(LocalizedVocabulary):
+    """One of the five Action Tracks of the UN Transforming Education Summit (2022)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), help_text=_("1 to 5, as the Summit numbers them."))
+    title = models.CharField(_("title"), max_length=160, help_text=_("The track's name without its number."))
+
+    panels = [FieldPanel("number"), FieldPanel("code"), FieldPanel("title")]
+    translatable_fields = LocalizedVocabulary.translatable_fields + [
+        SynchronizedField("number"),
+        TranslatableField("title"),
+    ]
+    search_fields = [index.SearchField("title"), index.FilterField("locale")]
+
+    class Meta(LocalizedVocabulary.Meta):
+        ordering = ["number"]
+        verbose_name = _("Action Track")
+        verbose_name_plural = _("Action Tracks")
+
+    def __str__(self):
+        return _("Action Track %(number)s. %(title)s") % {"number": self.number, "title": self.title}
+
+
+class Country(LocalizedVocabulary):
+    """A country where a practice is implemented; `code` is its ISO 3166-1 alpha-2 code in lower case."""
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("The country's short name."))
+
+    panels = [FieldPanel("code"), FieldPanel("name")]
+    translatable_fields = LocalizedVocabulary.translatable_fields + [TranslatableField("name")]
+    search_fields = [index.SearchField("name"), index.FilterField("locale")]
+
+    class Meta(LocalizedVocabulary.Meta):
+        ordering = ["name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,54 @@
+"""sitemap.xml: every live, public page in every language, each with its translations as alternates."""
+
+from collections import defaultdict
+
+from django.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+
+class PagesSitemap(Sitemap):
+    limit = 10_000
+
+    def __init__(self, request):
+        self.request = request
+
+    def items(self):
+        return (
+            Page.objects.live()
+            .public()
+            .filter(depth__gt=1)
+            .select_related("locale")
+            .only("url_path", "path", "depth", "translation_key", "last_published_at", "locale__language_code")
+            .order_by("path")
+        )
+
+    def location(self, page):
+        return page.get_url(self.request)
+
+    def lastmod(self, page):
+        return page.last_published_at
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        # One query for the alternates of the pages on this sitemap page.
+        by_key = defaultdict(list)
+        keys = {url["item"].translation_key for url in urls}
+        for translation in self.items().filter(translation_key__in=keys):
+            by_key[translation.translation_key].append(translation)
+        for url in urls:
+            translations = by_key[url["item"].translation_key]
+            if len(translations) > 1:
+                url["alternates"] = [
+                    {
+                        "lang_code": other.locale.language_code,
+                        "location": self.request.build_absolute_uri(other.get_url(self.request)),
+                    }
+                    for other in translations
+                ]
+        return urls
+
+    def get_domain(self, site=None):
+        return self.request.get_host()
+
+    def get_protocol(self, protocol=None):
+        return self.request.scheme

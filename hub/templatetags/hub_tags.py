@@ -1,0 +1,26 @@
+from django import template
+from django.utils.html import json_script
+from django.utils.translation import gettext as _
+
+from hub.models.best_practices import WORD_GUIDANCE, word_guidance_text
+
+register = template.Library()
+
+
+@register.simple_tag
+def word_guidance_script():
+    """The word guidance per answer and the counter's wording, in the active language, for word-count.js."""
+    return json_script(
+        {
+            "fields": {name: word_guidance_text(*low_high) for name, low_high in WORD_GUIDANCE.items()},
+            "template": _("Words so far: {count}. Guidance: {guidance}"),
+        },
+        "word-guidance",
+    )
+
+
+@register.simple_tag
+def vocabulary_label(labels, facet, row):
+    """A synchronised vocabulary row shown in the visitor's language."""
+    localized = labels.get(facet, {}).get(row.code)
+    return str(localized or row)

@@ -1,0 +1,49 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import ActionTrack, Country, Stakeholder
+from .templatetags.hub_tags import word_guidance_script
+
+
+class VocabularyViewSet(SnippetViewSet):
+    list_filter = ["locale"]
+    copy_view_enabled = False
+
+
+class StakeholderViewSet(VocabularyViewSet):
+    model = Stakeholder
+    icon = "group"
+    list_display = ["name", "acronym", "code", "locale"]
+    search_fields = ["name", "acronym"]
+
+
+class ActionTrackViewSet(VocabularyViewSet):
+    model = ActionTrack
+    icon = "tag"
+    list_display = ["number", "title", "locale"]
+
+
+class CountryViewSet(VocabularyViewSet):
+    model = Country
+    icon = "site"
+    list_display = ["name", "code", "locale"]
+
+
+class KnowledgeHubViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Vocabularies")
+    menu_icon = "tag"
+    menu_order = 300
+    items = (StakeholderViewSet, ActionTrackViewSet, CountryViewSet)
+
+
+register_snippet(KnowledgeHubViewSetGroup)
+
+
+@hooks.register("insert_editor_js")
+def word_count_for_editors():
+    """Live word counts against the submission form's guidance, on best-practice answers in the page editor."""
+    return format_html('{}<script src="{}" defer></script>', word_guidance_script(), static("hub/js/word-count.js"))
