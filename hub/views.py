@@ -33,7 +33,7 @@ def best_practice_collection(request, index):
     listed = paginate(
         request,
         filters.results()
-        .only("title", "url_path", "path", "depth", "locale_id", "first_published_at", "what_makes_it_best")
+        .only("title", "url_path", "path", "depth", "locale_id", "first_published_at", "search_description", "what_makes_it_best")
         .prefetch_related("action_tracks", "countries", "organisations"),
         PAGE_SIZE,
     )

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from home.demo import load_home_page
+from hub.demo import load_hub
 
 DATA_DIR = Path(settings.BASE_DIR) / "home" / "data"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -48,3 +49,14 @@ def run_manage(*args, **env):
         text=True,
         timeout=300,
     )
+
+
+@pytest.fixture
+def demo(home):
+    """The whole demo: home page, knowledge hub, best practice and news, in three languages."""
+    load_hub(home)
+    return home
+
+
+def hub_seed(name, language):
+    return json.loads((Path(settings.BASE_DIR) / "hub" / "data" / f"{name}.{language}.json").read_text(encoding="utf-8"))

@@ -281,11 +281,15 @@ class BestPracticePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["collection_url"] = self.get_parent().get_url(request)
-        context["labels"] = {
-            "track": ActionTrack.labels({row.code for row in self.action_tracks.all()}),
-            "country": Country.labels({row.code for row in self.countries.all()}),
-            "organisation": Stakeholder.labels({row.code for row in self.organisations.all()}),
-        }
+        # Each relation is read once; the labels come in the visitor's language.
+        for name, facet, model in (
+            ("action_tracks", "track", ActionTrack),
+            ("countries", "country", Country),
+            ("organisations", "organisation", Stakeholder),
+        ):
+            rows = list(getattr(self, name).all())
+            labels = model.labels({row.code for row in rows})
+            context[name] = [(row.code, str(labels.get(row.code, row))) for row in rows]
         return context
 
     def answers(self):

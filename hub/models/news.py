@@ -144,7 +144,9 @@ class NewsPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = self.get_parent().specific
-        context["labels"] = {"organisation": Stakeholder.labels({row.code for row in self.organisations.all()})}
+        rows = list(self.organisations.all())
+        labels = Stakeholder.labels({row.code for row in rows})
+        context["organisations"] = [str(labels.get(row.code, row)) for row in rows]
         return context
 
     class Meta:

@@ -6,10 +6,12 @@ identifies a value in every language is its `code` (used in filter URLs) and
 templates show the label of the row in the visitor's language.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -32,14 +34,14 @@ class LocalizedVocabulary(TranslatableMixin, index.Indexed, models.Model):
 
     @classmethod
     def labels(cls, codes=None):
-        """{code: row} in the active language, falling back to the default language."""
-        rows = cls.objects.filter(locale__in=[Locale.get_active(), Locale.get_default()]).select_related("locale")
+        """{code: row} in the active language, falling back to the default language; one query."""
+        active, default = get_language(), settings.LANGUAGE_CODE
+        rows = cls.objects.filter(locale__language_code__in={active, default}).select_related("locale")
         if codes is not None:
             rows = rows.filter(code__in=codes)
-        active = Locale.get_active().pk
         found = {}
         for row in rows:
-            if row.code not in found or row.locale_id == active:
+            if row.code not in found or row.locale.language_code == active:
                 found[row.code] = row
         return found
 
