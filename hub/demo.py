@@ -70,7 +70,9 @@ def load_vocabularies():
 def upsert_page(parent, model, slug, **fields):
     """The English page `slug` under `parent`, created or updated, and published."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
-    relations = {name: fields.pop(name) for name in list(fields) if name in {"countries", "action_tracks", "organisations"}}
+    relations = {
+        name: fields.pop(name) for name in list(fields) if name in {"countries", "action_tracks", "organisations"}
+    }
     children = {name: fields.pop(name) for name in list(fields) if name in {"keywords", "tags"}}
     if page is None:
         page = model(slug=slug, locale=parent.locale, **fields)
@@ -112,7 +114,12 @@ def load_hub(home):
 
     for position, sector in enumerate(pages["sectors"]):
         page = upsert_page(
-            hub, SectorPage, sector["slug"], title=sector["title"], intro=sector["intro"], body=sector_body(sector, position)
+            hub,
+            SectorPage,
+            sector["slug"],
+            title=sector["title"],
+            intro=sector["intro"],
+            body=sector_body(sector, position),
         )
         translate(page, "hub_pages", DATA_DIR)
 
@@ -163,7 +170,8 @@ def sector_body(sector, position):
                 "heading": block["heading"],
                 "intro": block.get("intro", ""),
                 "figures": list_items(
-                    [{"amount": str(f["amount"]), "unit": f["unit"], "label": f["label"]} for f in block["figures"]], *path
+                    [{"amount": str(f["amount"]), "unit": f["unit"], "label": f["label"]} for f in block["figures"]],
+                    *path,
                 ),
             }
         else:

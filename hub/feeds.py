@@ -17,6 +17,7 @@ class NewsRssFeed(Feed):
     def __init__(self, index):
         super().__init__()
         self.index = index
+        self.language = index.locale.language_code
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -36,9 +37,6 @@ class NewsRssFeed(Feed):
 
     def feed_url(self):
         return self.request.build_absolute_uri()
-
-    def language(self):
-        return self.index.locale.language_code
 
     def items(self):
         return self.index.news().prefetch_related("tags")[:FEED_SIZE]

@@ -142,10 +142,16 @@ class BestPracticeFilter:
             built = Facet(param=facet.param, label=facet.label, clear_url=self.url(**{facet.param: None, "page": None}))
             if isinstance(facet, VocabularyFacet):
                 labels = self.labels[facet.param]
-                rows = [(code, str(labels[code]) if code in labels else code, n) for code, n in vocabulary_counts[facet.param].items()]
+                rows = [
+                    (code, str(labels[code]) if code in labels else code, n)
+                    for code, n in vocabulary_counts[facet.param].items()
+                ]
                 rows.sort(key=lambda row: (getattr(labels.get(row[0]), "number", 0), row[1].casefold()))
             else:
-                rows = [(row["slug"], row["name"], row["count"]) for row in facet.counts(self._filtered(self.pages, skip=facet.param), selected)]
+                rows = [
+                    (row["slug"], row["name"], row["count"])
+                    for row in facet.counts(self._filtered(self.pages, skip=facet.param), selected)
+                ]
             for code, label, count in rows:
                 is_selected = code == selected
                 built.values.append(

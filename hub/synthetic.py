@@ -29,10 +29,29 @@ from .models import (
 SLUG_PREFIX = "synthetic-"
 TITLE_PREFIX = "[Synthetic]"
 BATCH = 500
-WORDS = (
-    "curriculum teachers assessment digital learning inclusion schools financing textbooks girls disability "
-    "connectivity rural mathematics reading early childhood vocational skills data coordination"
-).split()
+WORDS = [
+    "curriculum",
+    "teachers",
+    "assessment",
+    "digital",
+    "learning",
+    "inclusion",
+    "schools",
+    "financing",
+    "textbooks",
+    "girls",
+    "disability",
+    "connectivity",
+    "rural",
+    "mathematics",
+    "reading",
+    "early",
+    "childhood",
+    "vocational",
+    "skills",
+    "data",
+    "coordination",
+]
 
 
 def _paragraphs(rng, count):
@@ -57,13 +76,16 @@ def _insert_pages(parent, model, pages):
         page.has_unpublished_changes = False
         page.first_published_at = page.last_published_at = page.first_published_at or now
     bases = Page.objects.bulk_create(
-        [Page(**{field.attname: getattr(page, field.attname) for field in Page._meta.concrete_fields}) for page in pages],
+        [
+            Page(**{field.attname: getattr(page, field.attname) for field in Page._meta.concrete_fields})
+            for page in pages
+        ],
         batch_size=BATCH,
     )
     for page, base in zip(pages, bases, strict=True):
         page.pk = page.page_ptr_id = base.pk
     # Django refuses bulk_create on multi-table models; the specific table is a plain insert.
-    specific_fields = [field for field in model._meta.local_concrete_fields]
+    specific_fields = list(model._meta.local_concrete_fields)
     for start in range(0, len(pages), BATCH):
         model._base_manager._insert(pages[start : start + BATCH], fields=specific_fields)
     Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(pages))
@@ -105,7 +127,7 @@ def create_best_practices(collection, count, seed=1):
                 slug=f"{SLUG_PREFIX}best-practice-{number:05d}",
                 search_description="Synthetic content generated for benchmarks; not a real best practice.",
                 first_published_at=timezone.now() - datetime.timedelta(hours=number),
-                **{name: answer for name in BestPracticePage.ANSWERS},
+                **dict.fromkeys(BestPracticePage.ANSWERS, answer),
             )
         )
     _insert_pages(collection, BestPracticePage, pages)

@@ -33,7 +33,16 @@ def best_practice_collection(request, index):
     listed = paginate(
         request,
         filters.results()
-        .only("title", "url_path", "path", "depth", "locale_id", "first_published_at", "search_description", "what_makes_it_best")
+        .only(
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "locale_id",
+            "first_published_at",
+            "search_description",
+            "what_makes_it_best",
+        )
         .prefetch_related("action_tracks", "countries", "organisations"),
         PAGE_SIZE,
     )
@@ -101,7 +110,6 @@ def submit_best_practice(request, index, page_id=None):
                 _("Thank you. “%(title)s” was sent to the editors for review.") % {"title": page.title},
             )
             return redirect(index.url + index.reverse_subpage("submissions"))
-        messages.error(request, _("Please correct the answers marked below; nothing you typed has been lost."))
     else:
         initial = BestPracticeSubmissionForm.initial_from_page(page) if page else None
         form = BestPracticeSubmissionForm(initial=initial, locale=locale)
@@ -117,7 +125,9 @@ def my_submissions(request, index):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     pages = list(
-        BestPracticePage.objects.filter(owner=request.user).select_related("locale").order_by("-latest_revision_created_at")
+        BestPracticePage.objects.filter(owner=request.user)
+        .select_related("locale")
+        .order_by("-latest_revision_created_at")
     )
     states = WorkflowState.objects.filter(
         base_content_type=ContentType.objects.get_for_model(BestPracticePage._meta.get_parent_list()[-1]),

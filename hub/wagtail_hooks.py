@@ -18,7 +18,6 @@ class StakeholderViewSet(VocabularyViewSet):
     model = Stakeholder
     icon = "group"
     list_display = ["name", "acronym", "code", "locale"]
-    search_fields = ["name", "acronym"]
 
 
 class ActionTrackViewSet(VocabularyViewSet):

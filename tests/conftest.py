@@ -59,4 +59,6 @@ def demo(home):
 
 
 def hub_seed(name, language):
-    return json.loads((Path(settings.BASE_DIR) / "hub" / "data" / f"{name}.{language}.json").read_text(encoding="utf-8"))
+    return json.loads(
+        (Path(settings.BASE_DIR) / "hub" / "data" / f"{name}.{language}.json").read_text(encoding="utf-8")
+    )

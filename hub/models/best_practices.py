@@ -282,10 +282,10 @@ class BestPracticePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["collection_url"] = self.get_parent().get_url(request)
         # Each relation is read once; the labels come in the visitor's language.
-        for name, facet, model in (
-            ("action_tracks", "track", ActionTrack),
-            ("countries", "country", Country),
-            ("organisations", "organisation", Stakeholder),
+        for name, model in (
+            ("action_tracks", ActionTrack),
+            ("countries", Country),
+            ("organisations", Stakeholder),
         ):
             rows = list(getattr(self, name).all())
             labels = model.labels({row.code for row in rows})

@@ -146,6 +146,7 @@ LANGUAGE_NATIVE_NAMES = {"en": "English", "ru": "Русский", "tg": "Тоҷ�
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["legtj.formats"]
 TIME_ZONE = "Asia/Dushanbe"
 USE_TZ = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -29,7 +29,10 @@ def moderator(db):
 
 def answers(language="en", **overrides):
     def ids(model, codes):
-        return [str(pk) for pk in model.objects.filter(locale__language_code=language, code__in=codes).values_list("pk", flat=True)]
+        return [
+            str(pk)
+            for pk in model.objects.filter(locale__language_code=language, code__in=codes).values_list("pk", flat=True)
+        ]
 
     data = {
         "title": "Mobile libraries for mountain schools",
@@ -38,7 +41,7 @@ def answers(language="en", **overrides):
         "organisations": ids(Stakeholder, ["unicef"]),
         "other_organisations": "Pamir Education Trust",
         "keywords": "libraries, reading, rural schools\nmountains; books",
-        **{name: LONG_ANSWER for name in BestPracticeSubmissionForm.ANSWERS},
+        **dict.fromkeys(BestPracticeSubmissionForm.ANSWERS, LONG_ANSWER),
     }
     data.update(overrides)
     return data
@@ -76,7 +79,7 @@ def test_invalid_input_keeps_everything_typed_and_says_what_to_fix(client, demo,
     assert not BestPracticePage.objects.filter(title=data["title"]).exists()
     page = BeautifulSoup(response.content, "html.parser")
     assert page.select_one("#id_title")["value"] == data["title"]
-    assert page.select_one("#id_introduction").get_text() .strip() == LONG_ANSWER
+    assert page.select_one("#id_introduction").get_text().strip() == LONG_ANSWER
     assert page.select_one("#id_keywords").get_text().strip() == "одно, два"
     errors = page.select_one(".form-errors").get_text(" ", strip=True)
     with translation.override("ru"):
@@ -94,7 +97,10 @@ def test_a_submission_goes_through_moderation_and_is_published(client, demo, par
 
     practice = BestPracticePage.objects.get(title="Mobile libraries for mountain schools")
     assert not practice.live and practice.owner == partner and practice.locale.language_code == "en"
-    assert practice.introduction == "<p>First paragraph of the answer.</p><ul><li>a point</li><li>another point</li></ul><p>Closing words.</p>"
+    assert (
+        practice.introduction
+        == "<p>First paragraph of the answer.</p><ul><li>a point</li><li>another point</li></ul><p>Closing words.</p>"
+    )
     assert [k.name for k in practice.keywords.all()] == ["libraries", "reading", "rural schools", "mountains", "books"]
     state = practice.current_workflow_state
     assert state.status == WorkflowState.STATUS_IN_PROGRESS

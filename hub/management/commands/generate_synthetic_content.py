@@ -27,7 +27,9 @@ class Command(BaseCommand):
         collection = BestPracticeIndexPage.objects.filter(locale=locale).first()
         news_index = NewsIndexPage.objects.filter(locale=locale).first()
         if collection is None or news_index is None:
-            raise CommandError("Load the demo content first (manage.py load_demo_content): there is nowhere to add pages.")
+            raise CommandError(
+                "Load the demo content first (manage.py load_demo_content): there is nowhere to add pages."
+            )
         practices = create_best_practices(collection, options["best_practices"])
         news = create_news(news_index, options["news"])
         if not options["no_index"]:

@@ -1,0 +1,98 @@
+"""The knowledge hub in real Chromium: axe-core WCAG 2.1 A/AA in both themes, and the submission form."""
+
+import pytest
+from django.test import Client
+from playwright.sync_api import expect
+
+from tests.browser.test_accessibility import assert_accessible
+from tests.conftest import LANGUAGES
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = [
+    "knowledge-hub/",
+    "knowledge-hub/best-practices/",
+    "knowledge-hub/best-practices/?track=4&country=tj",
+    "knowledge-hub/best-practices/systems-approach-to-digital-learning/",
+    "knowledge-hub/cbe-transformation/",
+    "news/",
+    "news/unesco-iite-national-workshop-ict-oer-2018/",
+]
+
+
+@pytest.fixture
+def hub_site(site):
+    from home.models import HomePage
+    from hub.demo import load_hub
+
+    load_hub(HomePage.objects.get(locale__language_code="en"))
+    return site
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_hub_pages_have_no_wcag_violations(hub_site, new_page, path, theme):
+    page = new_page(color_scheme=theme)
+    for language in LANGUAGES:
+        response = page.goto(f"{hub_site.url}/{language}/{path}")
+        assert response.status == 200
+        assert page.locator("html").get_attribute("lang") == language
+        assert_accessible(page)
+    assert page.problems == []
+
+
+def signed_in_page(site, new_page, **options):
+    from accounts.models import User
+
+    user, _created = User.objects.get_or_create(email="partner@example.org")
+    client = Client()
+    client.force_login(user)
+    page = new_page(**options)
+    host = site.url.split("//")[1].split(":")[0]
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "domain": host, "path": "/"}]
+    )
+    return page
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_submission_form_and_its_errors_have_no_wcag_violations(hub_site, new_page, theme):
+    page = signed_in_page(hub_site, new_page, color_scheme=theme)
+    page.goto(f"{hub_site.url}/tg/knowledge-hub/best-practices/submit/")
+    assert page.locator("html").get_attribute("lang") == "tg"
+    assert_accessible(page)
+
+    page.fill("#id_title", "Китобхонаҳои сайёр")
+    page.locator("form.form button[type=submit]").click()
+    page.wait_for_selector(".form-errors")
+    assert page.input_value("#id_title") == "Китобхонаҳои сайёр"
+    assert page.locator(".field.has-error").count() >= 10
+    assert_accessible(page)
+    assert page.problems == []
+
+
+def test_word_count_follows_typing_and_the_form_works_without_javascript(hub_site, new_page):
+    page = signed_in_page(hub_site, new_page)
+    page.goto(f"{hub_site.url}/en/knowledge-hub/best-practices/submit/")
+    counter = page.locator(".field:has(#id_introduction) .word-count")
+    assert "Words so far: 0" in counter.inner_text()
+    assert "350–400 words" in counter.inner_text()
+    page.locator("#id_introduction").press_sequentially("Schools in the mountains share tablets")
+    expect(counter).to_contain_text("Words so far: 6.")  # once typing pauses
+
+    no_js = signed_in_page(hub_site, new_page, java_script_enabled=False)
+    no_js.goto(f"{hub_site.url}/en/knowledge-hub/best-practices/submit/")
+    assert no_js.locator(".word-count").count() == 0
+    assert no_js.locator("#id_introduction").is_visible()
+
+
+def test_filters_work_by_links_without_javascript(hub_site, new_page):
+    page = new_page(java_script_enabled=False)
+    page.goto(f"{hub_site.url}/ru/knowledge-hub/best-practices/")
+    page.locator("#facet-track ~ ul a[data-code='4']").click()
+    assert "track=4" in page.url
+    page.locator("#facet-country ~ ul a[data-code='tj']").click()
+    assert "track=4" in page.url and "country=tj" in page.url
+    assert page.locator(".practice-list article").count() == 1
+    page.locator(".active-filters .chip").first.click()
+    assert "track=4" not in page.url and "country=tj" in page.url
