@@ -41,6 +41,20 @@ class BasePage(Page):
         return Truncator(strip_tags(getattr(self, self.description_field))).words(40)
 
 
+class IntroPage(BasePage):
+    """A page with a short plain-text introduction under its title, which also describes it in meta tags."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences under the title."))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro", boost=2)]
+    description_field = "intro"
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(BasePage):
     """The site's front page in each language: what the LEG is, its aims and the platform."""
 

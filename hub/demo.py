@@ -107,7 +107,7 @@ def load_hub(home):
         BestPracticeIndexPage,
         "best-practices",
         title=pages["best_practices"]["title"],
-        intro=rich_text([pages["best_practices"]["intro"]]),
+        intro=pages["best_practices"]["intro"],
     )
     translate(collection, "hub_pages", DATA_DIR)
     ensure_submission_workflow(collection)

@@ -18,7 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
+from home.models import BasePage, IntroPage
 
 from .keywords import KeywordBase
 from .stakeholders import Stakeholder
@@ -44,25 +44,16 @@ def word_guidance_text(low, high):
     return _("%(low)s–%(high)s words.") % {"low": low, "high": high}
 
 
-class BestPracticeIndexPage(RoutablePageMixin, BasePage):
+def answer_field(verbose_name, help_text):
+    return RichTextField(verbose_name, features=ANSWER_FEATURES, help_text=help_text)
+
+
+class BestPracticeIndexPage(RoutablePageMixin, IntroPage):
     """The collection of best practices: a filterable list, the submission form and submitters' status page."""
-
-    intro = RichTextField(
-        _("introduction"),
-        features=ANSWER_FEATURES,
-        blank=True,
-        help_text=_("What the collection is and who may add to it."),
-    )
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["hub.KnowledgeHubPage"]
     subpage_types = ["hub.BestPracticePage"]
     max_count_per_parent = 1
-
-    description_field = "intro"
 
     class Meta:
         verbose_name = _("best practices collection")
@@ -150,52 +141,45 @@ class BestPracticePage(BasePage):
         blank=True,
         help_text=_("Organisations not yet in the directory, separated by commas."),
     )
-    what_makes_it_best = RichTextField(
+    what_makes_it_best = answer_field(
         _("what makes it a best practice"),
-        features=ANSWER_FEATURES,
-        help_text=_("Question 6: why this is a best practice, in a short paragraph or a few points."),
+        _("Question 6: why this is a best practice, in a short paragraph or a few points."),
     )
-    introduction = RichTextField(
+    introduction = answer_field(
         _("introduction"),
-        features=ANSWER_FEATURES,
-        help_text=_(
+        _(
             "Question 7: the context and justification: which population was affected, "
             "what problem needed addressing, which approach was taken and what it achieved."
         ),
     )
-    implementation = RichTextField(
+    implementation = answer_field(
         _("implementation"),
-        features=ANSWER_FEATURES,
-        help_text=_(
+        _(
             "Question 8: the main activities; when and where they were carried out; the key actors and "
             "collaborators; the resources (budget and sources) needed."
         ),
     )
-    results = RichTextField(
+    results = answer_field(
         _("results: outputs and outcomes"),
-        features=ANSWER_FEATURES,
-        help_text=_(
+        _(
             "Question 9: how the practice was identified as transformative, the concrete results, "
             "and any assessment of it."
         ),
     )
-    lessons_learnt = RichTextField(
+    lessons_learnt = answer_field(
         _("lessons learnt"),
-        features=ANSWER_FEATURES,
-        help_text=_("Question 10: the key triggers for transformation, what worked well and what did not, and why."),
+        _("Question 10: the key triggers for transformation, what worked well and what did not, and why."),
     )
-    conclusions = RichTextField(
+    conclusions = answer_field(
         _("conclusions"),
-        features=ANSWER_FEATURES,
-        help_text=_(
+        _(
             "Question 11: why this may be considered a best practice, and recommendations for those who "
             "want to adopt it."
         ),
     )
-    further_reading = RichTextField(
+    further_reading = answer_field(
         _("further reading"),
-        features=ANSWER_FEATURES,
-        help_text=_("Question 12: key reference documents and their web addresses."),
+        _("Question 12: key reference documents and their web addresses."),
     )
 
     base_form_class = BestPracticeAdminForm

@@ -12,26 +12,19 @@ from wagtail.images import get_image_model_string
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
+from home.models import BasePage, IntroPage
 from hub.blocks import ArticleBodyBlock
 
 from .keywords import KeywordBase
 from .stakeholders import Stakeholder
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, IntroPage):
     """The news of one language: newest first, by year, by tag, and as feeds."""
-
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("One sentence under the title."))
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["hub.NewsPage"]
     max_count_per_parent = 1
-
-    description_field = "intro"
 
     class Meta:
         verbose_name = _("news index")
