@@ -41,10 +41,10 @@ def test_hub_pages_have_no_wcag_violations(hub_site, new_page, path, theme):
     assert page.problems == []
 
 
-def signed_in_page(site, new_page, **options):
+def signed_in_page(site, new_page, email="partner@example.org", **options):
     from accounts.models import User
 
-    user, _created = User.objects.get_or_create(email="partner@example.org")
+    user, _created = User.objects.get_or_create(email=email, defaults={"is_superuser": email.startswith("editor")})
     client = Client()
     client.force_login(user)
     page = new_page(**options)
@@ -96,3 +96,21 @@ def test_filters_work_by_links_without_javascript(hub_site, new_page):
     assert page.locator(".practice-list article").count() == 1
     page.locator(".active-filters .chip").first.click()
     assert "track=4" not in page.url and "country=tj" in page.url
+
+
+def test_editors_see_live_word_counts_in_the_page_editor(hub_site, new_page):
+    from hub.models import BestPracticePage
+
+    practice = BestPracticePage.objects.get(locale__language_code="en")
+    page = signed_in_page(hub_site, new_page, email="editor@leg.tj")
+    page.goto(f"{hub_site.url}/admin/pages/{practice.pk}/edit/")
+    field = page.locator("[data-field-wrapper]:has([name=introduction])")
+    counter = field.locator(".word-count")
+    expect(counter).to_contain_text("Guidance: 350–400 words.")
+    before = int(counter.inner_text().split(": ")[1].split(".")[0])
+    assert 250 < before < 350  # the seed's introduction, counted in the editor, not its stored JSON
+
+    field.locator("[contenteditable=true]").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" three more words")
+    expect(counter).to_contain_text(f"Words so far: {before + 3}.")

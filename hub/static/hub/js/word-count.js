@@ -13,7 +13,8 @@
 
   function attach(name, guidance) {
     var input = document.querySelector('[name="' + name + '"]');
-    if (!input || input.dataset.wordCount) return;
+    if (!input) return false;
+    if (input.dataset.wordCount) return true;
     input.dataset.wordCount = "on";
     var wrapper = input.closest("[data-field-wrapper]") || input.parentElement;
     var output = document.createElement("p");
@@ -23,6 +24,11 @@
     var timer;
     function update() {
       var editable = wrapper.querySelector('[contenteditable="true"]');
+      if (!editable && input.type === "hidden") {
+        // A rich text editor still being built: its hidden input holds JSON, not words.
+        setTimeout(update, 300);
+        return;
+      }
       var text = editable ? editable.innerText : input.value;
       output.textContent = config.template.replace("{count}", words(text)).replace("{guidance}", guidance);
     }
@@ -32,12 +38,14 @@
       timer = setTimeout(update, 700);
     });
     update();
+    return true;
   }
 
+  var attempts = 0;
   function attachAll() {
-    Object.keys(config.fields).forEach(function (name) { attach(name, config.fields[name]); });
+    var pending = Object.keys(config.fields).filter(function (name) { return !attach(name, config.fields[name]); });
+    // The admin builds its editors after load; keep looking for a while.
+    if (pending.length && ++attempts < 20) setTimeout(attachAll, 500);
   }
   attachAll();
-  // The admin builds its editors after load.
-  setTimeout(attachAll, 1000);
 })();
