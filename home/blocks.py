@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 SHORT_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
@@ -112,7 +113,19 @@ class CardsSectionBlock(IntroducedSectionBlock):
         }
 
 
+class StakeholdersSectionBlock(IntroducedSectionBlock):
+    """Chosen organisations from the stakeholder directory, each linking to its page there."""
+
+    stakeholders = blocks.ListBlock(SnippetChooserBlock("hub.Stakeholder"), max_num=24)
+
+    class Meta:
+        icon = "group"
+        label = _("Stakeholders")
+        template = "blocks/stakeholders_section.html"
+
+
 class HomeSectionsBlock(blocks.StreamBlock):
     columns = ColumnsSectionBlock()
     figures = FiguresSectionBlock()
     cards = CardsSectionBlock()
+    stakeholders = StakeholdersSectionBlock()

@@ -37,6 +37,11 @@ UNTRANSLATED_KEYS = {
     "country_codes",
     "action_track_codes",
     "organisation_codes",
+    "area_codes",
+    "region_codes",
+    "category",
+    "email",
+    "stakeholder_codes",
 }
 
 
@@ -122,6 +127,19 @@ def home_sections(sections):
                 "heading": section["heading"],
                 "intro": section.get("intro", ""),
                 "cards": list_items(section["cards"], position),
+            }
+        elif kind == "stakeholders":
+            from hub.models import Stakeholder
+
+            english = Stakeholder.objects.filter(locale__language_code=SOURCE_LANGUAGE)
+            chosen = {row.code: row.pk for row in english.filter(code__in=section["stakeholder_codes"])}
+            value = {
+                "heading": section["heading"],
+                "intro": section.get("intro", ""),
+                # Before the directory's rows exist (a home-only load), the section stays empty.
+                "stakeholders": list_items(
+                    [chosen[code] for code in section["stakeholder_codes"] if code in chosen], position
+                ),
             }
         else:
             raise CommandError(f"Unknown home page section type {kind!r}")

@@ -118,7 +118,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["hub.KnowledgeHubPage", "hub.NewsIndexPage"]
+    subpage_types = ["hub.KnowledgeHubPage", "hub.NewsIndexPage", "hub.StakeholderDirectoryPage"]
 
     description_field = "hero_text"
 

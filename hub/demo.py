@@ -16,14 +16,17 @@ from home.demo import SOURCE_LANGUAGE, block_id, list_items, read_data, rich_tex
 
 from .models import (
     ActionTrack,
+    AreaOfWork,
     BestPracticeIndexPage,
     BestPracticePage,
     Country,
     KnowledgeHubPage,
     NewsIndexPage,
     NewsPage,
+    Region,
     SectorPage,
     Stakeholder,
+    StakeholderDirectoryPage,
 )
 from .text import plain_text_to_html, strip_list_marker
 from .workflows import ensure_submission_workflow
@@ -58,12 +61,18 @@ def load_vocabularies():
     for model, key, fields in (
         (ActionTrack, "action_tracks", ("number", "title")),
         (Country, "countries", ("name",)),
-        (Stakeholder, "stakeholders", ("name", "acronym", "website")),
+        (AreaOfWork, "areas_of_work", ("name",)),
+        (Region, "regions", ("name",)),
+        (Stakeholder, "stakeholders", ("name", "acronym", "website", "category", "email", "description")),
     ):
         for row in rows[key]:
             instance, _created = model.objects.update_or_create(
                 locale=english, code=row["code"], defaults={name: row[name] for name in fields}
             )
+            if model is Stakeholder:
+                instance.areas_of_work = AreaOfWork.objects.filter(locale=english, code__in=row["area_codes"])
+                instance.regions = Region.objects.filter(locale=english, code__in=row["region_codes"])
+                instance.save()
             translate(instance, "vocabularies", DATA_DIR)
 
 
@@ -85,7 +94,10 @@ def upsert_page(parent, model, slug, **fields):
     for name, names in children.items():
         existing = {child.name: child for child in getattr(page, name).all()} if page.pk else {}
         child_model = getattr(page, name).model
-        setattr(page, name, [existing.get(text) or child_model(name=text, locale=parent.locale) for text in names])
+        rows = [existing.get(text) or child_model(name=text, locale=parent.locale) for text in names]
+        for position, row in enumerate(rows):
+            row.sort_order = position
+        setattr(page, name, rows)
     if page.pk is None:
         parent.add_child(instance=page)
     else:
@@ -96,7 +108,6 @@ def upsert_page(parent, model, slug, **fields):
 
 def load_hub(home):
     """The knowledge hub, its sector pages, the best practices and the news, in three languages."""
-    load_vocabularies()
     pages = data("hub_pages")
 
     hub = upsert_page(home, KnowledgeHubPage, "knowledge-hub", show_in_menus=True, **pages["knowledge_hub"])
@@ -139,6 +150,9 @@ def load_hub(home):
             **{answer: paragraphs_to_html(practice[answer]) for answer in BestPracticePage.ANSWERS},
         )
         translate(page, name, DATA_DIR, prepare=without_list_markers)
+
+    directory = upsert_page(home, StakeholderDirectoryPage, "stakeholders", show_in_menus=True, **pages["directory"])
+    translate(directory, "hub_pages", DATA_DIR)
 
     news_index = upsert_page(home, NewsIndexPage, "news", show_in_menus=True, **pages["news"])
     translate(news_index, "hub_pages", DATA_DIR)

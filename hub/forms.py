@@ -134,8 +134,11 @@ class BestPracticeSubmissionForm(forms.Form):
         page.action_tracks = list(data["action_tracks"])
         page.organisations = list(data["organisations"])
         existing = {keyword.name.casefold(): keyword for keyword in page.keywords.all()}
-        page.keywords = [
+        keywords = [
             existing.get(name.casefold()) or page.keywords.model(name=name, locale=page.locale)
             for name in data["keywords"]
         ]
+        for position, keyword in enumerate(keywords):
+            keyword.sort_order = position
+        page.keywords = keywords
         return page

@@ -52,3 +52,43 @@ class PagesSitemap(Sitemap):
 
     def get_protocol(self, protocol=None):
         return self.request.scheme
+
+
+class StakeholdersSitemap(Sitemap):
+    """Each organisation's page in every language's directory, with the other languages as alternates."""
+
+    limit = 10_000
+
+    def __init__(self, request):
+        self.request = request
+        from .models import StakeholderDirectoryPage
+
+        self.directories = [
+            (page.locale.language_code, page.get_url(request))
+            for page in StakeholderDirectoryPage.objects.live().public().select_related("locale")
+        ]
+
+    def items(self):
+        from .models import Stakeholder
+
+        codes = Stakeholder.objects.order_by("code").values_list("code", flat=True).distinct()
+        return [(language, url, code) for code in codes for language, url in self.directories]
+
+    def location(self, item):
+        return f"{item[1]}{item[2]}/"
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            code = url["item"][2]
+            url["alternates"] = [
+                {"lang_code": language, "location": self.request.build_absolute_uri(f"{base}{code}/")}
+                for language, base in self.directories
+            ]
+        return urls
+
+    def get_domain(self, site=None):
+        return self.request.get_host()
+
+    def get_protocol(self, protocol=None):
+        return self.request.scheme

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import ActionTrack, Country, Stakeholder
+from .models import ActionTrack, AreaOfWork, Country, Region, Stakeholder
 from .templatetags.hub_tags import word_guidance_script
 
 
@@ -17,7 +17,11 @@ class VocabularyViewSet(SnippetViewSet):
 class StakeholderViewSet(VocabularyViewSet):
     model = Stakeholder
     icon = "group"
-    list_display = ["name", "acronym", "code", "locale"]
+    list_display = ["name", "acronym", "category", "code", "locale"]
+    list_filter = ["locale", "category", "areas_of_work"]
+    # Public fields only: focal points (personal data) never leave the admin in bulk.
+    list_export = ["code", "name", "acronym", "category", "website", "email", "description", "locale"]
+    export_filename = "stakeholders"
 
 
 class ActionTrackViewSet(VocabularyViewSet):
@@ -32,11 +36,23 @@ class CountryViewSet(VocabularyViewSet):
     list_display = ["name", "code", "locale"]
 
 
+class AreaOfWorkViewSet(VocabularyViewSet):
+    model = AreaOfWork
+    icon = "list-ul"
+    list_display = ["name", "code", "locale"]
+
+
+class RegionViewSet(VocabularyViewSet):
+    model = Region
+    icon = "site"
+    list_display = ["name", "code", "locale"]
+
+
 class KnowledgeHubViewSetGroup(SnippetViewSetGroup):
-    menu_label = _("Vocabularies")
+    menu_label = _("Directory and vocabularies")
     menu_icon = "tag"
     menu_order = 300
-    items = (StakeholderViewSet, ActionTrackViewSet, CountryViewSet)
+    items = (StakeholderViewSet, AreaOfWorkViewSet, RegionViewSet, ActionTrackViewSet, CountryViewSet)
 
 
 register_snippet(KnowledgeHubViewSetGroup)

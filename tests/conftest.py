@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from home.demo import load_home_page
-from hub.demo import load_hub
+from hub.demo import load_hub, load_vocabularies
 
 DATA_DIR = Path(settings.BASE_DIR) / "home" / "data"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -52,8 +52,10 @@ def run_manage(*args, **env):
 
 
 @pytest.fixture
-def demo(home):
-    """The whole demo: home page, knowledge hub, best practice and news, in three languages."""
+def demo(db):
+    """The whole demo, loaded as load_demo_content does: vocabularies, home page, hub, in three languages."""
+    load_vocabularies()
+    home = load_home_page()
     load_hub(home)
     return home
 

@@ -60,8 +60,13 @@ def language_alternates(context, page=None):
     urls = {}
     fallback_path = request.path
     if isinstance(page, Page):
+        # A routable page's sub-URL (a year, a stakeholder) carries over to the other languages.
+        own_url = page.get_url(request) or ""
+        subpath = request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+        if subpath and hasattr(page, "alternate_subpath"):
+            subpath = page.alternate_subpath(subpath)
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            urls[translation.locale.language_code] = translation.get_url(request)
+            urls[translation.locale.language_code] = translation.get_url(request) + subpath
         fallback_path = _home_url(context)
     alternates = []
     for code, _name in settings.LANGUAGES:
@@ -141,3 +146,13 @@ OG_LOCALES = {"en": "en_GB", "ru": "ru_RU", "tg": "tg_TJ"}
 @register.simple_tag
 def og_locale(language_code):
     return OG_LOCALES.get(language_code, language_code)
+
+
+@register.simple_tag(takes_context=True)
+def directory_url(context):
+    """The stakeholder directory in the active language, if the site has one."""
+    from hub.models import StakeholderDirectoryPage
+
+    root = _localized_root(context)
+    directory = StakeholderDirectoryPage.objects.child_of(root).live().first() if root else None
+    return directory.get_url(context["request"]) if directory else ""

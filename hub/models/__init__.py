@@ -1,17 +1,20 @@
 from .best_practices import BestPracticeIndexPage, BestPracticeKeyword, BestPracticePage
+from .directory import StakeholderDirectoryPage
 from .documents import HubDocument
 from .images import HubImage, HubRendition
 from .knowledge_hub import KnowledgeHubPage, SectorPage
 from .news import NewsIndexPage, NewsPage, NewsTag
-from .stakeholders import Stakeholder
+from .stakeholders import AreaOfWork, FocalPoint, Region, Stakeholder
 from .taxonomy import ActionTrack, Country
 
 __all__ = [
     "ActionTrack",
+    "AreaOfWork",
     "BestPracticeIndexPage",
     "BestPracticeKeyword",
     "BestPracticePage",
     "Country",
+    "FocalPoint",
     "HubDocument",
     "HubImage",
     "HubRendition",
@@ -19,6 +22,8 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "NewsTag",
+    "Region",
     "SectorPage",
     "Stakeholder",
+    "StakeholderDirectoryPage",
 ]

@@ -59,6 +59,10 @@ class NewsIndexPage(RoutablePageMixin, IntroPage):
 
         return NewsAtomFeed(self)(request)
 
+    def alternate_subpath(self, subpath):
+        """Tags are words of one language: the other languages' alternate is their news index."""
+        return "" if subpath.startswith("tag/") else subpath
+
     def news(self):
         """Live, public news of this index, newest first."""
         return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")

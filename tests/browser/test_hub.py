@@ -17,15 +17,19 @@ PAGES = [
     "knowledge-hub/cbe-transformation/",
     "news/",
     "news/unesco-iite-national-workshop-ict-oer-2018/",
+    "stakeholders/",
+    "stakeholders/?category=un-agency",
+    "stakeholders/unicef/",
 ]
 
 
 @pytest.fixture
 def hub_site(site):
-    from home.models import HomePage
-    from hub.demo import load_hub
+    from home.demo import load_home_page
+    from hub.demo import load_hub, load_vocabularies
 
-    load_hub(HomePage.objects.get(locale__language_code="en"))
+    load_vocabularies()
+    load_hub(load_home_page())
     return site
 
 

@@ -167,21 +167,22 @@ def count_queries(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize(
-    "query", ["", "?track=4", "?track=4&country=tj&organisation=unicef&sort=title", "?keyword=digital&page=2"]
-)
-def test_collection_queries_do_not_grow_with_the_collection(client, demo, django_assert_max_num_queries, query):
-    url = COLLECTION.format("en") + query
+URLS = ["", "?track=4", "?track=4&country=tj&organisation=unicef&sort=title", "?keyword=digital&page=2"]
+
+
+def test_collection_queries_do_not_grow_with_the_collection(client, demo, django_assert_max_num_queries):
+    urls = [COLLECTION.format("en") + query for query in URLS]
     create_best_practices(collection(), 10)
-    with_ten = count_queries(client, url)
+    with_ten = [count_queries(client, url) for url in urls]
 
     create_best_practices(collection(), 4990)
     assert BestPracticePage.objects.live().filter(locale__language_code="en").count() == 5001
-    with_five_thousand = count_queries(client, url)
+    with_five_thousand = [count_queries(client, url) for url in urls]
 
     assert with_five_thousand == with_ten
-    with django_assert_max_num_queries(30):
-        client.get(url)
+    for url in urls:
+        with django_assert_max_num_queries(30):
+            client.get(url)
 
 
 def test_detail_page_queries_are_bounded(client, demo, django_assert_max_num_queries):

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 
-from tests.conftest import LANGUAGES
+from tests.conftest import LANGUAGES, hub_seed
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -18,6 +18,8 @@ PAGES = [
     "knowledge-hub/coordination-challenge/",
     "news/",
     "news/unesco-iite-national-workshop-ict-oer-2018/",
+    "stakeholders/",
+    "stakeholders/unicef/",
 ]
 
 
@@ -52,7 +54,10 @@ def test_sitemap_lists_every_public_page_in_every_language_with_alternates(clien
     assert response.status_code == 200
     urls = ET.fromstring(response.content).findall(f"{SITEMAP}url")
     locations = {url.findtext(f"{SITEMAP}loc") for url in urls}
-    expected = {f"http://testserver/{language}/{path}" for language in LANGUAGES for path in ["", *PAGES]}
+    organisations = [f"stakeholders/{row['code']}/" for row in hub_seed("vocabularies", "en")["stakeholders"]]
+    expected = {
+        f"http://testserver/{language}/{path}" for language in LANGUAGES for path in ["", *PAGES, *organisations]
+    }
     assert locations == expected
     for url in urls:
         alternates = {link.get("hreflang") for link in url.findall(f"{XHTML}link")}

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo import load_home_page
-from hub.demo import load_hub
+from hub.demo import load_hub, load_vocabularies
 
 
 class Command(BaseCommand):
@@ -11,6 +11,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
+            # The home page's stakeholders section links the directory's rows.
+            load_vocabularies()
             home = load_home_page()
             load_hub(home)
         call_command("update_index", verbosity=0)

@@ -1,0 +1,104 @@
+"""Views of the stakeholder directory page: the A–Z list and each organisation's page."""
+
+from collections import Counter
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.conf import settings
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+
+from .models import AreaOfWork, BestPracticePage, NewsPage, Region, Stakeholder
+
+
+def localized_stakeholders():
+    """Every stakeholder once, in the active language where translated, else in the default language."""
+    active, default = get_language(), settings.LANGUAGE_CODE
+    rows = (
+        Stakeholder.objects.filter(locale__language_code__in={active, default})
+        .select_related("locale")
+        .prefetch_related("areas_of_work")
+        .order_by("pk")
+    )
+    found = {}
+    for row in rows:
+        if row.code not in found or row.locale.language_code == active:
+            found[row.code] = row
+    return list(found.values())
+
+
+@dataclass
+class Choice:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def directory(request, page):
+    query = request.GET.get("q", "").strip()
+    category = request.GET.get("category", "")
+    area = request.GET.get("area", "")
+    everyone = localized_stakeholders()
+    areas = AreaOfWork.labels()
+
+    def matches(stakeholder, skip=None):
+        if query and query.casefold() not in f"{stakeholder.name} {stakeholder.acronym}".casefold():
+            return False
+        if skip != "category" and category and stakeholder.category != category:
+            return False
+        codes = {row.code for row in stakeholder.areas_of_work.all()}
+        return skip == "area" or not area or area in codes
+
+    listed = sorted((s for s in everyone if matches(s)), key=lambda s: s.name.casefold())
+    category_counts = Counter(s.category for s in everyone if matches(s, skip="category") and s.category)
+    area_counts = Counter(row.code for s in everyone if matches(s, skip="area") for row in s.areas_of_work.all())
+    labels = dict(Stakeholder.Category.choices)
+    for organisation in listed:
+        organisation.category_label = labels.get(organisation.category, "")
+        organisation.area_names = [str(areas.get(row.code, row)) for row in organisation.areas_of_work.all()]
+    context = {
+        **page.get_context(request),
+        "query": query,
+        "letters": [(letter, list(group)) for letter, group in groupby(listed, key=lambda s: s.name[:1].upper())],
+        "count": len(listed),
+        "filtered": bool(query or category or area),
+        "categories": [
+            Choice(code, str(labels[code]), n, code == category) for code, n in sorted(category_counts.items())
+        ],
+        "areas": [
+            Choice(code, str(areas[code]) if code in areas else code, n, code == area)
+            for code, n in sorted(area_counts.items(), key=lambda item: str(areas.get(item[0], item[0])))
+        ],
+    }
+    return TemplateResponse(request, "hub/stakeholder_directory_page.html", context)
+
+
+def stakeholder(request, page, code):
+    languages = {get_language(), settings.LANGUAGE_CODE}
+    found = list(
+        Stakeholder.objects.filter(code=code, locale__language_code__in=languages).select_related("locale", "logo")
+    )
+    if not found:
+        raise Http404
+    organisation = next((s for s in found if s.locale.language_code == get_language()), found[0])
+    area_codes = [row.code for row in organisation.areas_of_work.all()]
+    region_codes = [row.code for row in organisation.regions.all()]
+    area_labels, region_labels = AreaOfWork.labels(area_codes), Region.labels(region_codes)
+    linked = {"organisations__code": code}
+    context = {
+        **page.get_context(request),
+        "organisation": organisation,
+        "category": dict(Stakeholder.Category.choices).get(organisation.category, ""),
+        "areas": [str(area_labels.get(c, c)) for c in area_codes],
+        "regions": [str(region_labels.get(c, c)) for c in region_codes],
+        # Personal data: never queried, let alone shown, for anonymous visitors.
+        "focal_points": list(organisation.focal_points.all()) if request.user.is_authenticated else None,
+        "best_practices": BestPracticePage.objects.live()
+        .public()
+        .filter(locale=page.locale, **linked)
+        .order_by("title"),
+        "news": NewsPage.objects.live().public().filter(locale=page.locale, **linked).order_by("-date")[:10],
+    }
+    return TemplateResponse(request, "hub/stakeholder_page.html", context)

@@ -1,0 +1,137 @@
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from accounts.models import User
+from hub.models import AreaOfWork, FocalPoint, Stakeholder
+from tests.conftest import LANGUAGES, hub_seed
+
+DIRECTORY = "/{}/stakeholders/"
+KEY_STAKEHOLDERS = ["gpe", "eu", "world-bank", "unicef", "isdb", "adb", "unesco", "cambridge-education", "usaid"]
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def listed(response):
+    return [a.get_text(strip=True) for a in soup(response).select(".stakeholder-list h3 a")]
+
+
+def names(language):
+    return {row["name"] for row in hub_seed("vocabularies", language)["stakeholders"]}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_directory_lists_every_stakeholder_a_to_z_in_the_visitors_language(client, demo, language):
+    response = client.get(DIRECTORY.format(language))
+    assert response.status_code == 200
+    assert set(listed(response)) == names(language)
+    page = soup(response)
+    letters = [h2.get_text() for h2 in page.select("h2.letter")]
+    assert letters == sorted(set(letters), key=lambda letter: letter.casefold()) or len(letters) == len(set(letters))
+    for heading in page.select("h2.letter"):
+        for name in heading.find_next("ul").select("h3 a"):
+            assert name.get_text(strip=True)[0].upper() == heading.get_text()
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("en", {"q": "ADB"}, {"Asian Development Bank"}),
+        ("en", {"q": "bank"}, {"The World Bank", "Islamic Development Bank", "Asian Development Bank"}),
+        ("ru", {"q": "юнисеф"}, {"ЮНИСЕФ"}),
+        ("en", {"category": "multilateral-bank", "area": "curriculum"}, {"The World Bank", "Asian Development Bank"}),
+        (
+            "tg",
+            {"category": "un-agency", "area": "digital-learning"},
+            {"ЮНИСЕФ", "ЮНЕСКО", "Институти ЮНЕСКО оид ба технологияҳои иттилоотӣ дар маориф"},
+        ),
+        ("en", {"q": "zzz"}, set()),
+    ],
+)
+def test_directory_search_and_filters(client, demo, language, query, expected):
+    response = client.get(DIRECTORY.format(language), query)
+    assert set(listed(response)) == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_stakeholder_page_lists_what_is_linked_to_it(client, demo, language):
+    unicef = client.get(DIRECTORY.format(language) + "unicef/")
+    assert unicef.status_code == 200
+    page = soup(unicef)
+    codes = [row["code"] for row in hub_seed("vocabularies", "en")["stakeholders"]]
+    unicef_seed = hub_seed("vocabularies", language)["stakeholders"][codes.index("unicef")]
+    assert unicef_seed["description"] in page.get_text()
+    assert (
+        hub_seed("best_practice_digital_learning", language)["title"]
+        in page.select_one("#linked-practices").find_next("ul").get_text()
+    )
+
+    iite = soup(client.get(DIRECTORY.format(language) + "unesco-iite/"))
+    assert hub_seed("news_unesco_iite_2018", language)["title"] in iite.get_text()
+    assert client.get(DIRECTORY.format(language) + "no-such-organisation/").status_code == 404
+
+
+def test_focal_points_are_for_members_only(client, demo):
+    unicef = Stakeholder.objects.get(code="unicef", locale__language_code="en")
+    FocalPoint.objects.create(
+        stakeholder=unicef,
+        locale=unicef.locale,
+        name="Zarina Example",
+        role="Education Officer",
+        email="zarina.example@unicef.example",
+        phone="+992 00 000 0000",
+    )
+    url = DIRECTORY.format("en") + "unicef/"
+
+    anonymous = client.get(url).text
+    assert "Zarina Example" not in anonymous and "zarina.example@" not in anonymous and "+992 00" not in anonymous
+    assert "Sign in" in soup(client.get(url)).select_one("#focal-points").find_next("p").get_text()
+    for other in ("/sitemap.xml", "/en/news/feed/"):
+        assert "Zarina" not in client.get(other).text
+    assert soup(client.get("/en/search/", {"q": "Zarina"})).select(".search-results li") == []
+
+    client.force_login(User.objects.create_user(email="member@example.org", password="x" * 12))
+    member = client.get(url).text
+    assert "Zarina Example" in member and "zarina.example@unicef.example" in member
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_shows_the_key_stakeholders(client, demo, language):
+    page = soup(client.get(f"/{language}/"))
+    cards = page.select(".stakeholders li")
+    assert len(cards) == len(KEY_STAKEHOLDERS)
+    links = [card.a["href"] for card in cards]
+    assert links == [f"/{language}/stakeholders/{code}/" for code in KEY_STAKEHOLDERS]
+    assert "info@unicef.org" in page.get_text()
+    local_names = {row["name"] for row in hub_seed("vocabularies", language)["stakeholders"]}
+    assert all(card.h3.get_text(strip=True) in local_names for card in cards)
+
+
+def count_queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_directory_queries_do_not_grow_with_the_directory(client, demo, django_assert_max_num_queries):
+    urls = [DIRECTORY.format("ru") + query for query in ("", "?area=curriculum&category=un-agency", "?q=bank")]
+    with_twelve = [count_queries(client, url) for url in urls]
+
+    english = Locale.objects.get(language_code="en")
+    many = Stakeholder.objects.bulk_create(
+        [Stakeholder(locale=english, code=f"org-{n}", name=f"Organisation {n}", category="ngo") for n in range(1000)]
+    )
+    curriculum = AreaOfWork.objects.get(code="curriculum", locale=english)
+    through = Stakeholder.areas_of_work.through
+    through.objects.bulk_create([through(stakeholder_id=s.pk, areaofwork_id=curriculum.pk) for s in many])
+    assert len(listed(client.get(DIRECTORY.format("ru")))) == 1012
+
+    assert [count_queries(client, url) for url in urls] == with_twelve
+    for url in urls:
+        with django_assert_max_num_queries(20):
+            client.get(url)
