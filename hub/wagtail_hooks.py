@@ -1,10 +1,14 @@
 from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import export_stakeholders, import_stakeholders
 from .models import ActionTrack, AreaOfWork, Country, Region, Stakeholder
 from .templatetags.hub_tags import word_guidance_script
 
@@ -14,14 +18,22 @@ class VocabularyViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
+class StakeholderIndexView(IndexView):
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            *super().header_more_buttons,
+            Button(_("Export CSV"), url=reverse("hub_stakeholders_export"), icon_name="download", priority=50),
+            Button(_("Import CSV"), url=reverse("hub_stakeholders_import"), icon_name="upload", priority=60),
+        ]
+
+
 class StakeholderViewSet(VocabularyViewSet):
     model = Stakeholder
     icon = "group"
+    index_view_class = StakeholderIndexView
     list_display = ["name", "acronym", "category", "code", "locale"]
     list_filter = ["locale", "category", "areas_of_work"]
-    # Public fields only: focal points (personal data) never leave the admin in bulk.
-    list_export = ["code", "name", "acronym", "category", "website", "email", "description", "locale"]
-    export_filename = "stakeholders"
 
 
 class ActionTrackViewSet(VocabularyViewSet):
@@ -62,3 +74,12 @@ register_snippet(KnowledgeHubViewSetGroup)
 def word_count_for_editors():
     """Live word counts against the submission form's guidance, on best-practice answers in the page editor."""
     return format_html('{}<script src="{}" defer></script>', word_guidance_script(), static("hub/js/word-count.js"))
+
+
+@hooks.register("register_admin_urls")
+def stakeholder_csv_urls():
+    # Public fields only: focal points (personal data) never leave the admin in bulk.
+    return [
+        path("stakeholders/export.csv", export_stakeholders, name="hub_stakeholders_export"),
+        path("stakeholders/import/", import_stakeholders, name="hub_stakeholders_import"),
+    ]
