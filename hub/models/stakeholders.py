@@ -11,43 +11,24 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .taxonomy import LocalizedVocabulary
+from .taxonomy import LocalizedVocabulary, NamedVocabulary
 
 
-class AreaOfWork(LocalizedVocabulary):
+class AreaOfWork(NamedVocabulary):
     """A component of the CBE transformation an organisation works on: curriculum, assessment, …"""
 
-    name = models.CharField(_("name"), max_length=120, help_text=_("e.g. 'Teacher training'."))
-
-    panels = [FieldPanel("code"), FieldPanel("name")]
-    translatable_fields = LocalizedVocabulary.translatable_fields + [TranslatableField("name")]
-    search_fields = [index.SearchField("name"), index.FilterField("locale")]
-
-    class Meta(LocalizedVocabulary.Meta):
-        ordering = ["name"]
+    class Meta(NamedVocabulary.Meta):
         verbose_name = _("area of work")
         verbose_name_plural = _("areas of work")
 
-    def __str__(self):
-        return self.name
 
-
-class Region(LocalizedVocabulary):
+class Region(NamedVocabulary):
     """A region of Tajikistan: Dushanbe, Sughd, Khatlon, GBAO or the Districts of Republican Subordination."""
 
-    name = models.CharField(_("name"), max_length=120, help_text=_("The region's name."))
-
-    panels = [FieldPanel("code"), FieldPanel("name")]
-    translatable_fields = LocalizedVocabulary.translatable_fields + [TranslatableField("name")]
-    search_fields = [index.SearchField("name"), index.FilterField("locale")]
-
-    class Meta(LocalizedVocabulary.Meta):
+    class Meta(NamedVocabulary.Meta):
         ordering = ["code"]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
-
-    def __str__(self):
-        return self.name
 
 
 class Stakeholder(LocalizedVocabulary, ClusterableModel):

@@ -68,19 +68,26 @@ class ActionTrack(LocalizedVocabulary):
         return _("Action Track %(number)s. %(title)s") % {"number": self.number, "title": self.title}
 
 
-class Country(LocalizedVocabulary):
-    """A country where a practice is implemented; `code` is its ISO 3166-1 alpha-2 code in lower case."""
+class NamedVocabulary(LocalizedVocabulary):
+    """A vocabulary whose rows are a code and a translatable name."""
 
-    name = models.CharField(_("name"), max_length=120, help_text=_("The country's short name."))
+    name = models.CharField(_("name"), max_length=120, help_text=_("The name visitors see."))
 
     panels = [FieldPanel("code"), FieldPanel("name")]
     translatable_fields = LocalizedVocabulary.translatable_fields + [TranslatableField("name")]
     search_fields = [index.SearchField("name"), index.FilterField("locale")]
 
     class Meta(LocalizedVocabulary.Meta):
+        abstract = True
         ordering = ["name"]
-        verbose_name = _("country")
-        verbose_name_plural = _("countries")
 
     def __str__(self):
         return self.name
+
+
+class Country(NamedVocabulary):
+    """A country where a practice is implemented; `code` is its ISO 3166-1 alpha-2 code in lower case."""
+
+    class Meta(NamedVocabulary.Meta):
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
