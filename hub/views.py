@@ -105,6 +105,9 @@ def submit_best_practice(request, index, page_id=None):
                     page.save_revision(user=request.user, log_action=True)
                     if state:
                         state.resume(request.user)
+                    else:
+                        # A draft whose review was cancelled goes back into review.
+                        ensure_submission_workflow(index).start(page, request.user)
             messages.success(
                 request,
                 _("Thank you. “%(title)s” was sent to the editors for review.") % {"title": page.title},

@@ -166,3 +166,19 @@ def test_others_cannot_revise_a_submission(client, demo, partner):
     assert client.get(f"/en/knowledge-hub/best-practices/submissions/{practice.pk}/edit/").status_code == 404
     status = BeautifulSoup(client.get(SUBMISSIONS.format("en")).content, "html.parser")
     assert status.select(".table") == [] and "Mobile libraries" not in status.select_one("main h1").find_next("p").text
+
+
+def test_a_cancelled_submission_can_be_sent_again(client, demo, partner):
+    client.force_login(partner)
+    client.post(SUBMIT.format("en"), answers())
+    practice = BestPracticePage.objects.get(title="Mobile libraries for mountain schools")
+    practice.current_workflow_state.cancel(user=partner)
+    practice.refresh_from_db()
+    assert practice.current_workflow_state is None
+
+    status = BeautifulSoup(client.get(SUBMISSIONS.format("en")).content, "html.parser")
+    revise = status.select_one("a[href*='/edit/']")["href"]
+    assert client.post(revise, answers(title="Mobile libraries, revised")).status_code == 302
+
+    practice.refresh_from_db()
+    assert practice.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
