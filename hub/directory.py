@@ -4,28 +4,15 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.conf import settings
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 
 from .models import AreaOfWork, BestPracticePage, NewsPage, Region, Stakeholder
 
 
 def localized_stakeholders():
     """Every stakeholder once, in the active language where translated, else in the default language."""
-    active, default = get_language(), settings.LANGUAGE_CODE
-    rows = (
-        Stakeholder.objects.filter(locale__language_code__in={active, default})
-        .select_related("locale")
-        .prefetch_related("areas_of_work")
-        .order_by("pk")
-    )
-    found = {}
-    for row in rows:
-        if row.code not in found or row.locale.language_code == active:
-            found[row.code] = row
-    return list(found.values())
+    return list(Stakeholder.labels(queryset=Stakeholder.objects.prefetch_related("areas_of_work")).values())
 
 
 @dataclass
@@ -76,13 +63,9 @@ def directory(request, page):
 
 
 def stakeholder(request, page, code):
-    languages = {get_language(), settings.LANGUAGE_CODE}
-    found = list(
-        Stakeholder.objects.filter(code=code, locale__language_code__in=languages).select_related("locale", "logo")
-    )
-    if not found:
+    organisation = Stakeholder.labels([code], queryset=Stakeholder.objects.select_related("logo")).get(code)
+    if organisation is None:
         raise Http404
-    organisation = next((s for s in found if s.locale.language_code == get_language()), found[0])
     area_codes = [row.code for row in organisation.areas_of_work.all()]
     region_codes = [row.code for row in organisation.regions.all()]
     area_labels, region_labels = AreaOfWork.labels(area_codes), Region.labels(region_codes)

@@ -42,22 +42,23 @@ class ActionTrackViewSet(VocabularyViewSet):
     list_display = ["number", "title", "locale"]
 
 
-class CountryViewSet(VocabularyViewSet):
+class NamedVocabularyViewSet(VocabularyViewSet):
+    list_display = ["name", "code", "locale"]
+
+
+class CountryViewSet(NamedVocabularyViewSet):
     model = Country
     icon = "site"
-    list_display = ["name", "code", "locale"]
 
 
-class AreaOfWorkViewSet(VocabularyViewSet):
+class AreaOfWorkViewSet(NamedVocabularyViewSet):
     model = AreaOfWork
     icon = "list-ul"
-    list_display = ["name", "code", "locale"]
 
 
-class RegionViewSet(VocabularyViewSet):
+class RegionViewSet(NamedVocabularyViewSet):
     model = Region
     icon = "site"
-    list_display = ["name", "code", "locale"]
 
 
 class KnowledgeHubViewSetGroup(SnippetViewSetGroup):

@@ -33,10 +33,17 @@ class LocalizedVocabulary(TranslatableMixin, index.Indexed, models.Model):
         ordering = ["code"]
 
     @classmethod
-    def labels(cls, codes=None):
-        """{code: row} in the active language, falling back to the default language; one query."""
+    def labels(cls, codes=None, queryset=None):
+        """{code: row} in the active language, falling back to the default language; one query.
+
+        `queryset` lets callers add their own select_related/prefetch_related.
+        """
         active, default = get_language(), settings.LANGUAGE_CODE
-        rows = cls.objects.filter(locale__language_code__in={active, default}).select_related("locale")
+        rows = (
+            (queryset if queryset is not None else cls.objects.all())
+            .filter(locale__language_code__in={active, default})
+            .select_related("locale")
+        )
         if codes is not None:
             rows = rows.filter(code__in=codes)
         found = {}
