@@ -124,8 +124,25 @@ class StakeholdersSectionBlock(IntroducedSectionBlock):
         template = "blocks/stakeholders_section.html"
 
 
+class EventsSectionBlock(IntroducedSectionBlock):
+    """The next coordination events, taken from the events page when the home page is shown."""
+
+    count = blocks.IntegerBlock(min_value=1, max_value=12, default=3, help_text=_("How many events to show."))
+
+    class Meta:
+        icon = "date"
+        label = _("Upcoming events")
+        template = "blocks/events_section.html"
+        preview_value = {
+            "heading": "Stay Informed and Engaged",
+            "intro": "Discover upcoming coordination meetings and key education events.",
+            "count": 3,
+        }
+
+
 class HomeSectionsBlock(blocks.StreamBlock):
     columns = ColumnsSectionBlock()
     figures = FiguresSectionBlock()
     cards = CardsSectionBlock()
     stakeholders = StakeholdersSectionBlock()
+    events = EventsSectionBlock()

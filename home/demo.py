@@ -42,6 +42,12 @@ UNTRANSLATED_KEYS = {
     "category",
     "email",
     "stakeholder_codes",
+    "event_type",
+    "status",
+    "start_time",
+    "end_time",
+    "online_url",
+    "owner_code",
 }
 
 
@@ -59,8 +65,8 @@ def parallel_strings(source, translated, where="", found=None):
             found[source] = translated
     elif isinstance(source, dict):
         for key, value in source.items():
-            if key in UNTRANSLATED_KEYS or value in ("", [], None):
-                continue
+            if key in UNTRANSLATED_KEYS or value in ("", [], None) or not isinstance(value, str | list | dict):
+                continue  # numbers and flags are data, the same in every language
             if not isinstance(translated, dict) or key not in translated:
                 raise CommandError(f"No translation for {where}/{key}")
             parallel_strings(value, translated[key], f"{where}/{key}", found)
@@ -141,6 +147,8 @@ def home_sections(sections):
                     [chosen[code] for code in section["stakeholder_codes"] if code in chosen], position
                 ),
             }
+        elif kind == "events":
+            value = {"heading": section["heading"], "intro": section.get("intro", ""), "count": section["count"]}
         else:
             raise CommandError(f"Unknown home page section type {kind!r}")
         body.append({"type": kind, "value": value, "id": block_id(position)})

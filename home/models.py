@@ -118,7 +118,12 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["hub.KnowledgeHubPage", "hub.NewsIndexPage", "hub.StakeholderDirectoryPage"]
+    subpage_types = [
+        "hub.KnowledgeHubPage",
+        "hub.NewsIndexPage",
+        "hub.StakeholderDirectoryPage",
+        "hub.EventIndexPage",
+    ]
 
     description_field = "hero_text"
 

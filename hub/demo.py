@@ -10,6 +10,7 @@ import datetime
 import json
 from pathlib import Path
 
+from django.utils import timezone
 from wagtail.models import Locale
 
 from home.demo import SOURCE_LANGUAGE, block_id, list_items, read_data, rich_text, translate
@@ -20,6 +21,8 @@ from .models import (
     BestPracticeIndexPage,
     BestPracticePage,
     Country,
+    Event,
+    EventIndexPage,
     KnowledgeHubPage,
     NewsIndexPage,
     NewsPage,
@@ -154,6 +157,10 @@ def load_hub(home):
     directory = upsert_page(home, StakeholderDirectoryPage, "stakeholders", show_in_menus=True, **pages["directory"])
     translate(directory, "hub_pages", DATA_DIR)
 
+    events_page = upsert_page(home, EventIndexPage, "events", show_in_menus=True, **pages["events"])
+    translate(events_page, "hub_pages", DATA_DIR)
+    load_events()
+
     news_index = upsert_page(home, NewsIndexPage, "news", show_in_menus=True, **pages["news"])
     translate(news_index, "hub_pages", DATA_DIR)
     for name in NEWS:
@@ -192,3 +199,42 @@ def sector_body(sector, position):
             value = rich_text(block.get("paragraphs", []), block.get("bullets", []))
         body.append({"type": block["type"], "value": value, "id": block_id(*path)})
     return json.dumps(body)
+
+
+def local_datetime(day, clock):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(clock)))
+
+
+def load_events():
+    """Illustrative coordination events around today's date, so the demo always has upcoming ones."""
+    english = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    stakeholders = {row.code: row for row in Stakeholder.objects.filter(locale=english)}
+    today = timezone.localdate()
+    for row in data("events")["events"]:
+        day = today + datetime.timedelta(days=row["starts_in_days"])
+        if "all_day_days" in row:
+            start = local_datetime(day, "00:00")
+            end = local_datetime(day + datetime.timedelta(days=row["all_day_days"] - 1), "23:59")
+        else:
+            start, end = local_datetime(day, row["start_time"]), local_datetime(day, row["end_time"])
+        event = Event.objects.filter(locale=english, slug=row["slug"]).first()
+        event = event or Event(locale=english, slug=row["slug"])
+        event.title = row["title"]
+        event.event_type, event.status = row["event_type"], row["status"]
+        event.start, event.end, event.all_day = start, end, "all_day_days" in row
+        event.venue, event.online_url = row["venue"], row["online_url"]
+        event.registration_open, event.capacity = row["registration_open"], row["capacity"]
+        event.description, event.agenda = rich_text(row["description"]), rich_text(bullets=row["agenda"])
+        event.organisers = [stakeholders[code] for code in row["organiser_codes"]]
+        # Reuse the rows in order, so their translations stay attached across reloads.
+        items = list(event.action_items.all()) if event.pk else []
+        items += [event.action_items.model(locale=english) for _ in range(len(row["action_items"]) - len(items))]
+        for position, (item, values) in enumerate(zip(items, row["action_items"], strict=False)):
+            item.description = values["description"]
+            item.owner = stakeholders[values["owner_code"]]
+            item.due_date = today + datetime.timedelta(days=values["due_in_days"])
+            item.status = values["status"]
+            item.sort_order = position
+        event.action_items = items[: len(row["action_items"])]
+        event.save()
+        translate(event, "events", DATA_DIR)

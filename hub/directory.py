@@ -7,7 +7,8 @@ from itertools import groupby
 from django.http import Http404
 from django.template.response import TemplateResponse
 
-from .models import AreaOfWork, BestPracticePage, NewsPage, Region, Stakeholder
+from .events import by_organiser, localized_events, organiser_names, owned_by_labels, upcoming
+from .models import ActionItem, AreaOfWork, BestPracticePage, NewsPage, Region, Stakeholder
 
 
 def localized_stakeholders():
@@ -83,5 +84,29 @@ def stakeholder(request, page, code):
         .filter(locale=page.locale, **linked)
         .order_by("title"),
         "news": NewsPage.objects.live().public().filter(locale=page.locale, **linked).order_by("-date")[:10],
+        **linked_events(request, code),
     }
     return TemplateResponse(request, "hub/stakeholder_page.html", context)
+
+
+LINKED_EVENTS = 10
+
+
+def linked_events(request, code):
+    """The events an organisation organises, and (members only) the action items it owns."""
+    events = by_organiser(localized_events(), code)
+    coming = upcoming(events)
+    recent = events.exclude(pk__in=coming.values("pk")).order_by("-start", "-pk")
+    return {
+        "upcoming_events": organiser_names(list(coming.prefetch_related("organisers")[:LINKED_EVENTS])),
+        "past_events": organiser_names(list(recent.prefetch_related("organisers")[:LINKED_EVENTS])),
+        "action_items": owned_by_labels(
+            ActionItem.objects.filter(
+                owner__code=code, status__in=ActionItem.OPEN_STATUSES, event__in=localized_events()
+            )
+            .select_related("owner", "event")
+            .order_by("due_date", "pk")
+        )
+        if request.user.is_authenticated
+        else None,
+    }

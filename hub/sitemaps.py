@@ -54,25 +54,29 @@ class PagesSitemap(Sitemap):
         return self.request.scheme
 
 
-class StakeholdersSitemap(Sitemap):
-    """Each organisation's page in every language's directory, with the other languages as alternates."""
+class RoutedItemsSitemap(Sitemap):
+    """Items shown under a routable page at `<page>/<code>/`, in every language's page, each language an alternate.
+
+    Items exist in every language: a missing translation is shown in the default language.
+    """
 
     limit = 10_000
 
     def __init__(self, request):
         self.request = request
-        from .models import StakeholderDirectoryPage
-
-        self.directories = [
+        self.pages = [
             (page.locale.language_code, page.get_url(request))
-            for page in StakeholderDirectoryPage.objects.live().public().select_related("locale")
+            for page in self.page_model().objects.live().public().select_related("locale")
         ]
 
-    def items(self):
-        from .models import Stakeholder
+    def page_model(self):
+        raise NotImplementedError
 
-        codes = Stakeholder.objects.order_by("code").values_list("code", flat=True).distinct()
-        return [(language, url, code) for code in codes for language, url in self.directories]
+    def codes(self):
+        raise NotImplementedError
+
+    def items(self):
+        return [(language, url, code) for code in self.codes() for language, url in self.pages]
 
     def location(self, item):
         return f"{item[1]}{item[2]}/"
@@ -83,7 +87,7 @@ class StakeholdersSitemap(Sitemap):
             code = url["item"][2]
             url["alternates"] = [
                 {"lang_code": language, "location": self.request.build_absolute_uri(f"{base}{code}/")}
-                for language, base in self.directories
+                for language, base in self.pages
             ]
         return urls
 
@@ -92,3 +96,31 @@ class StakeholdersSitemap(Sitemap):
 
     def get_protocol(self, protocol=None):
         return self.request.scheme
+
+
+class StakeholdersSitemap(RoutedItemsSitemap):
+    """Each organisation's page in every language's directory."""
+
+    def page_model(self):
+        from .models import StakeholderDirectoryPage
+
+        return StakeholderDirectoryPage
+
+    def codes(self):
+        from .models import Stakeholder
+
+        return Stakeholder.objects.order_by("code").values_list("code", flat=True).distinct()
+
+
+class EventsSitemap(RoutedItemsSitemap):
+    """Each event's page on every language's events page."""
+
+    def page_model(self):
+        from .models import EventIndexPage
+
+        return EventIndexPage
+
+    def codes(self):
+        from .models import Event
+
+        return Event.objects.order_by("slug").values_list("slug", flat=True).distinct()

@@ -1,15 +1,17 @@
+from django.db.models import Min
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import export_stakeholders, import_stakeholders
-from .models import ActionTrack, AreaOfWork, Country, Region, Stakeholder
+from .models import ActionItem, ActionTrack, AreaOfWork, Country, Event, EventRegistration, Region, Stakeholder
 from .templatetags.hub_tags import word_guidance_script
 
 
@@ -69,6 +71,65 @@ class KnowledgeHubViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(KnowledgeHubViewSetGroup)
+
+
+class EventViewSet(SnippetViewSet):
+    model = Event
+    icon = "date"
+    menu_label = _("Events")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["title", "event_type", "start", "status", "locale"]
+    list_filter = ["locale", "event_type", "status", "organisers"]
+    search_fields = ["title", "venue"]
+    ordering = ["-start"]
+
+
+register_snippet(EventViewSet)
+
+
+class ActionItemViewSet(ModelViewSet):
+    """Every meeting's action items in one list, so editors can follow them up and change their status.
+
+    Items are created in their event; here only the follow-up is edited. The
+    list shows the original language's items: edits reach the translations.
+    """
+
+    model = ActionItem
+    icon = "tasks"
+    menu_label = _("Action items")
+    menu_order = 320
+    add_to_admin_menu = True
+    add_view_enabled = False
+    form_fields = ["status", "due_date", "owner"]
+    list_display = ["description", "owner", "due_date", "status", "event"]
+    list_filter = ["status", "owner"]
+    search_fields = ["description"]
+    ordering = ["due_date"]
+
+    def get_queryset(self, request):
+        originals = Event.objects.order_by().values("translation_key").annotate(first=Min("pk")).values("first")
+        return ActionItem.objects.filter(event_id__in=originals).select_related("owner", "event")
+
+
+class RegistrationViewSet(ModelViewSet):
+    """Who registered for which event, and who waits for a place. Personal data: editors with the permission only."""
+
+    model = EventRegistration
+    icon = "user"
+    menu_label = _("Event registrations")
+    menu_order = 330
+    add_to_admin_menu = True
+    add_view_enabled = False
+    form_fields = ["status"]
+    list_display = ["user", "event", "status", "created_at"]
+    list_filter = ["status", "event"]
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+
+
+@hooks.register("register_admin_viewset")
+def register_event_follow_up_viewsets():
+    return [ActionItemViewSet("action_items"), RegistrationViewSet("event_registrations")]
 
 
 @hooks.register("insert_editor_js")

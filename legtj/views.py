@@ -5,7 +5,7 @@ from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.static import serve
 
-from hub.sitemaps import PagesSitemap, StakeholdersSitemap
+from hub.sitemaps import EventsSitemap, PagesSitemap, StakeholdersSitemap
 
 
 @requires_csrf_token
@@ -28,7 +28,12 @@ def media(request, path):
 def sitemap(request):
     """All public pages of every language; the request decides the host the URLs carry."""
     response = django_sitemap(
-        request, sitemaps={"pages": PagesSitemap(request), "stakeholders": StakeholdersSitemap(request)}
+        request,
+        sitemaps={
+            "pages": PagesSitemap(request),
+            "stakeholders": StakeholdersSitemap(request),
+            "events": EventsSitemap(request),
+        },
     )
     response["Cache-Control"] = "public, max-age=3600"
     return response

@@ -153,6 +153,23 @@ def directory_url(context):
     """The stakeholder directory in the active language, if the site has one."""
     from hub.models import StakeholderDirectoryPage
 
-    root = _localized_root(context)
-    directory = StakeholderDirectoryPage.objects.child_of(root).live().first() if root else None
+    directory = _section_page(context, StakeholderDirectoryPage)
     return directory.get_url(context["request"]) if directory else ""
+
+
+@register.simple_tag(takes_context=True)
+def events_page(context):
+    """The events page in the active language, if the site has one."""
+    from hub.models import EventIndexPage
+
+    return _section_page(context, EventIndexPage)
+
+
+def _section_page(context, model):
+    """The live child of the localized home page of type `model`: looked up once per request."""
+    request = context["request"]
+    cache = request.__dict__.setdefault("_section_pages", {})
+    if model not in cache:
+        root = _localized_root(context)
+        cache[model] = model.objects.child_of(root).live().first() if root else None
+    return cache[model]

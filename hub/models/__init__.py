@@ -1,6 +1,7 @@
 from .best_practices import BestPracticeIndexPage, BestPracticeKeyword, BestPracticePage
 from .directory import StakeholderDirectoryPage
 from .documents import HubDocument
+from .events import ActionItem, Event, EventIndexPage, EventRegistration
 from .images import HubImage, HubRendition
 from .knowledge_hub import KnowledgeHubPage, SectorPage
 from .news import NewsIndexPage, NewsPage, NewsTag
@@ -8,12 +9,16 @@ from .stakeholders import AreaOfWork, FocalPoint, Region, Stakeholder
 from .taxonomy import ActionTrack, Country
 
 __all__ = [
+    "ActionItem",
     "ActionTrack",
     "AreaOfWork",
     "BestPracticeIndexPage",
     "BestPracticeKeyword",
     "BestPracticePage",
     "Country",
+    "Event",
+    "EventIndexPage",
+    "EventRegistration",
     "FocalPoint",
     "HubDocument",
     "HubImage",

@@ -24,3 +24,11 @@ def vocabulary_label(labels, facet, row):
     """A synchronised vocabulary row shown in the visitor's language."""
     localized = labels.get(facet, {}).get(row.code)
     return str(localized or row)
+
+
+@register.simple_tag
+def upcoming_events(count):
+    """The next `count` events in the visitor's language, with their organisers' names."""
+    from hub.events import localized_events, organiser_names, upcoming
+
+    return organiser_names(list(upcoming(localized_events()).prefetch_related("organisers")[:count]))
