@@ -4,6 +4,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.template.response import TemplateResponse
 
@@ -96,10 +97,15 @@ def linked_events(request, code):
     """The events an organisation organises, and (members only) the action items it owns."""
     events = by_organiser(localized_events(), code)
     coming = upcoming(events)
-    recent = events.exclude(pk__in=coming.values("pk")).order_by("-start", "-pk")
+    coming, recent = (
+        list(coming[:LINKED_EVENTS]),
+        list(events.exclude(pk__in=coming.values("pk")).order_by("-start", "-pk")[:LINKED_EVENTS]),
+    )
+    prefetch_related_objects(coming + recent, "organisers")
+    organiser_names(coming + recent)
     return {
-        "upcoming_events": organiser_names(list(coming.prefetch_related("organisers")[:LINKED_EVENTS])),
-        "past_events": organiser_names(list(recent.prefetch_related("organisers")[:LINKED_EVENTS])),
+        "upcoming_events": coming,
+        "past_events": recent,
         "action_items": owned_by_labels(
             ActionItem.objects.filter(
                 owner__code=code, status__in=ActionItem.OPEN_STATUSES, event__in=localized_events()

@@ -167,7 +167,8 @@ class Day:
 
 def month(request, page, year=None, month=None):
     today = timezone.localdate()
-    year, month = year or today.year, month or today.month
+    if year is None:
+        year, month = today.year, today.month
     if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
         raise Http404
     filters = EventFilters(request)

@@ -5,6 +5,8 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.views.generic.models import IndexView as GenericIndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
@@ -88,6 +90,13 @@ class EventViewSet(SnippetViewSet):
 register_snippet(EventViewSet)
 
 
+class OriginalActionItemsIndexView(GenericIndexView):
+    def get_base_queryset(self):
+        # One row per item: the original event's, whose edits reach the translations.
+        originals = Event.objects.order_by().values("translation_key").annotate(first=Min("pk")).values("first")
+        return super().get_base_queryset().filter(event_id__in=originals).select_related("owner", "event")
+
+
 class ActionItemViewSet(ModelViewSet):
     """Every meeting's action items in one list, so editors can follow them up and change their status.
 
@@ -101,15 +110,16 @@ class ActionItemViewSet(ModelViewSet):
     menu_order = 320
     add_to_admin_menu = True
     add_view_enabled = False
-    form_fields = ["status", "due_date", "owner"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("description", read_only=True),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("due_date"), FieldPanel("owner")]),
+    ]
     list_display = ["description", "owner", "due_date", "status", "event"]
     list_filter = ["status", "owner"]
     search_fields = ["description"]
     ordering = ["due_date"]
-
-    def get_queryset(self, request):
-        originals = Event.objects.order_by().values("translation_key").annotate(first=Min("pk")).values("first")
-        return ActionItem.objects.filter(event_id__in=originals).select_related("owner", "event")
+    index_view_class = OriginalActionItemsIndexView
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -121,6 +131,7 @@ class RegistrationViewSet(ModelViewSet):
     menu_order = 330
     add_to_admin_menu = True
     add_view_enabled = False
+    copy_view_enabled = False
     form_fields = ["status"]
     list_display = ["user", "event", "status", "created_at"]
     list_filter = ["status", "event"]

@@ -64,3 +64,16 @@ def hub_seed(name, language):
     return json.loads(
         (Path(settings.BASE_DIR) / "hub" / "data" / f"{name}.{language}.json").read_text(encoding="utf-8")
     )
+
+
+def restore_rows_made_by_migrations():
+    """A live-server test empties every table afterwards, migration-made rows included."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")

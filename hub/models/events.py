@@ -252,12 +252,15 @@ class Event(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.slug in RESERVED_SLUGS:
-            raise ValidationError({"slug": _("This address is used by the events page itself; choose another.")})
+            errors["slug"] = _("This address is used by the events page itself; choose another.")
         if self.time_zone not in zoneinfo.available_timezones():
-            raise ValidationError({"time_zone": _("Choose a time zone from the list.")})
+            errors["time_zone"] = _("Choose a time zone from the list.")
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The event cannot end before it starts.")})
+            errors["end"] = _("The event cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         original = self.original()

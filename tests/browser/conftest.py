@@ -4,6 +4,8 @@ import shutil
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.conftest import restore_rows_made_by_migrations
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -40,19 +42,6 @@ def site(live_server):
     restore_rows_made_by_migrations()
     load_home_page()
     return live_server
-
-
-def restore_rows_made_by_migrations():
-    """A live-server test empties every table afterwards, migration-made rows included."""
-    from django.conf import settings
-    from wagtail.models import Collection, Locale, Page
-
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
 
 
 @pytest.fixture
