@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
@@ -89,6 +90,22 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
         from hub import calendars
 
         return calendars.single_event(request, self, slug)
+
+
+class EventAdminForm(WagtailAdminModelForm):
+    """Offers editors the organisations of the event's own language, for organisers and action item owners."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.locale_id:
+            return
+        local = Stakeholder.objects.filter(locale_id=self.instance.locale_id)
+        if "organisers" in self.fields:
+            self.fields["organisers"].queryset = local
+        items = self.formsets.get("action_items")
+        if items is not None:
+            for form in [*items.forms, items.empty_form]:
+                form.fields["owner"].queryset = local
 
 
 def time_zone_choices():
@@ -179,6 +196,7 @@ class Event(TranslatableMixin, index.Indexed, ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    base_form_class = EventAdminForm
     panels = [
         FieldPanel("title"),
         FieldPanel("slug"),

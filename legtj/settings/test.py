@@ -1,5 +1,7 @@
 """Test settings: the real database and backends, made fast where speed is not the point."""
 
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
@@ -16,4 +18,5 @@ SERVE_MEDIA_FILES = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory: concurrent tests need SQLite's real locking between connections.
     (BASE_DIR / "tmp").mkdir(exist_ok=True)  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "tmp" / "test-db.sqlite3")}  # noqa: F405
+    # One file per run, so two runs side by side do not share it; Django deletes it at the end.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "tmp" / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405

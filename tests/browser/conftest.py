@@ -45,6 +45,16 @@ def site(live_server):
 
 
 @pytest.fixture
+def hub_site(site):
+    from home.demo import load_home_page
+    from hub.demo import load_hub, load_vocabularies
+
+    load_vocabularies()
+    load_hub(load_home_page())
+    return site
+
+
+@pytest.fixture
 def new_page(browser):
     """Open a fresh browser context (its own storage) and report CSP violations and script errors."""
     contexts = []

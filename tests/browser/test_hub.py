@@ -23,16 +23,6 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def hub_site(site):
-    from home.demo import load_home_page
-    from hub.demo import load_hub, load_vocabularies
-
-    load_vocabularies()
-    load_hub(load_home_page())
-    return site
-
-
 @pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
 def test_hub_pages_have_no_wcag_violations(hub_site, new_page, path, theme):

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from accounts.models import User
 from hub.models import ActionItem, Event, EventRegistration, Stakeholder
 from hub.registrations import register
-from tests.conftest import LANGUAGES, hub_seed, restore_rows_made_by_migrations
+from tests.conftest import LANGUAGES, hub_seed, restore_rows_made_by_migrations, seed
 
 EVENTS = "/{}/events/"
 QUARTERLY = "leg-quarterly-meeting"
@@ -72,8 +72,11 @@ def test_events_page_lists_upcoming_and_past_events_in_the_visitors_language(cli
 def test_home_page_shows_the_next_three_events(client, demo, language):
     seeds = seed_events(language)
     soonest = sorted((row for row in seeds.values() if row["starts_in_days"] > 0), key=lambda r: r["starts_in_days"])
-    cards = titles(client.get(f"/{language}/"), ".cards.events .event h3 a")
-    assert cards == [row["title"] for row in soonest[:3]]
+    page = client.get(f"/{language}/")
+    assert titles(page, ".cards.events .event h3 a") == [row["title"] for row in soonest[:3]]
+    english = [section["type"] for section in seed("en")["sections"]]
+    heading = seed(language)["sections"][english.index("events")]["heading"]
+    assert heading in [h2.get_text(strip=True) for h2 in soup(page).select("section h2")]
 
 
 def test_filters_by_type_and_organiser(client, demo):
@@ -448,3 +451,39 @@ def test_editors_see_events_and_follow_up_action_items_in_the_admin(client, demo
     assert set(ActionItem.objects.filter(translation_key=item.translation_key).values_list("status", flat=True)) == {
         "done"
     }
+
+
+def test_editors_create_an_event_with_their_languages_organisations_and_clear_errors(client, demo):
+    from django.urls import reverse
+
+    client.force_login(User.objects.create_superuser(email="editor@leg.tj", password="x" * 12))
+    url = reverse("wagtailsnippets_hub_event:add") + "?locale=ru"
+    form = soup(client.get(url))
+    offered = {int(box["value"]) for box in form.select("input[name=organisers]")}
+    assert offered == set(Stakeholder.objects.filter(locale__language_code="ru").values_list("pk", flat=True))
+
+    unicef = Stakeholder.objects.get(code="unicef", locale__language_code="ru")
+    fields = {
+        "title": "Встреча рабочей группы",
+        "slug": "wg-meeting",
+        "event_type": "working-group",
+        "status": "scheduled",
+        "start": "2027-02-10 10:00",
+        "end": "2027-02-10 09:00",
+        "time_zone": "Asia/Dushanbe",
+        "organisers": [unicef.pk],
+        "capacity": "",
+        "action_items-TOTAL_FORMS": "0",
+        "action_items-INITIAL_FORMS": "0",
+        "action_items-MIN_NUM_FORMS": "0",
+        "action_items-MAX_NUM_FORMS": "1000",
+    }
+    refused = client.post(url, fields)
+    assert refused.status_code == 200
+    assert "The event cannot end before it starts." in refused.content.decode()
+    assert not Event.objects.filter(slug="wg-meeting").exists()
+
+    assert client.post(url, {**fields, "end": "2027-02-10 12:00"}).status_code == 302
+    created = Event.objects.get(slug="wg-meeting")
+    assert created.start == datetime.datetime(2027, 2, 10, 10, 0, tzinfo=DUSHANBE)  # entered in Dushanbe time
+    assert list(created.organisers.all()) == [unicef]

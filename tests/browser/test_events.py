@@ -1,0 +1,63 @@
+"""Events and the directory in real Chromium: axe-core WCAG 2.1 A/AA in both themes, registration without JavaScript."""
+
+import pytest
+
+from tests.browser.test_accessibility import assert_accessible
+from tests.browser.test_hub import signed_in_page
+from tests.conftest import LANGUAGES
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+EVENT_PAGES = [
+    "",
+    "events/",
+    "events/?when=past",
+    "events/calendar/",
+    "events/?type=leg-meeting&organiser=moes",
+    "events/leg-quarterly-meeting/",
+    "events/assessment-training/",
+]
+MEMBER_PAGES = [
+    "events/leg-meeting-previous-quarter/",
+    "events/action-items/",
+    "events/leg-quarterly-meeting/",
+    "stakeholders/world-bank/",
+]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_event_pages_have_no_wcag_violations(hub_site, new_page, theme):
+    page = new_page(color_scheme=theme)
+    for path in EVENT_PAGES:
+        for language in LANGUAGES:
+            response = page.goto(f"{hub_site.url}/{language}/{path}")
+            assert response.status == 200, path
+            assert page.locator("html").get_attribute("lang") == language
+            assert_accessible(page)
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_member_views_of_events_have_no_wcag_violations(hub_site, new_page, theme):
+    page = signed_in_page(hub_site, new_page, color_scheme=theme)
+    for path in MEMBER_PAGES:
+        for language in LANGUAGES:
+            assert page.goto(f"{hub_site.url}/{language}/{path}").status == 200, path
+            assert_accessible(page)
+    assert page.locator("table.action-items").count() == 1
+    assert page.problems == []
+
+
+def test_a_member_registers_without_javascript_and_sees_the_calendar_on_a_phone(hub_site, new_page):
+    page = signed_in_page(hub_site, new_page, java_script_enabled=False)
+    page.goto(f"{hub_site.url}/ru/events/leg-quarterly-meeting/")
+    page.get_by_role("button", name="Зарегистрироваться").click()
+    assert page.locator(".messages").inner_text().startswith("Вы зарегистрированы на")
+    assert page.locator(".registration .status").inner_text() == "Вы зарегистрированы."
+    assert_accessible(page)
+
+    phone = new_page(viewport={"width": 320, "height": 640})
+    phone.goto(f"{hub_site.url}/tg/events/calendar/")
+    # The month's table scrolls inside its own box; the page itself never scrolls sideways.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+    assert phone.locator("table.calendar caption").is_visible()
