@@ -97,7 +97,15 @@ class OriginalActionItemsIndexView(GenericIndexView):
         return super().get_base_queryset().filter(event_id__in=originals).select_related("owner", "event")
 
 
-class ActionItemViewSet(ModelViewSet):
+class FollowUpViewSet(ModelViewSet):
+    """Rows that come from events and their registrations: edited and listed here, never created here."""
+
+    add_to_admin_menu = True
+    add_view_enabled = False
+    copy_view_enabled = False
+
+
+class ActionItemViewSet(FollowUpViewSet):
     """Every meeting's action items in one list, so editors can follow them up and change their status.
 
     Items are created in their event; here only the follow-up is edited. The
@@ -108,9 +116,6 @@ class ActionItemViewSet(ModelViewSet):
     icon = "tasks"
     menu_label = _("Action items")
     menu_order = 320
-    add_to_admin_menu = True
-    add_view_enabled = False
-    copy_view_enabled = False
     panels = [
         FieldPanel("description", read_only=True),
         FieldRowPanel([FieldPanel("status"), FieldPanel("due_date"), FieldPanel("owner")]),
@@ -122,16 +127,13 @@ class ActionItemViewSet(ModelViewSet):
     index_view_class = OriginalActionItemsIndexView
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(FollowUpViewSet):
     """Who registered for which event, and who waits for a place. Personal data: editors with the permission only."""
 
     model = EventRegistration
     icon = "user"
     menu_label = _("Event registrations")
     menu_order = 330
-    add_to_admin_menu = True
-    add_view_enabled = False
-    copy_view_enabled = False
     form_fields = ["status"]
     list_display = ["user", "event", "status", "created_at"]
     list_filter = ["status", "event"]

@@ -112,7 +112,20 @@ def time_zone_choices():
     return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
-class Event(TranslatableMixin, index.Indexed, ClusterableModel):
+class SharedFacts:
+    """Versions of one thing in several languages (one translation_key) that must state the same `FACTS`.
+
+    The first version written, with the lowest key, is the original: editors
+    edit it, and every other version takes its facts from it.
+    """
+
+    FACTS = ()
+
+    def original(self):
+        return type(self).objects.filter(translation_key=self.translation_key).order_by("pk").first()
+
+
+class Event(SharedFacts, TranslatableMixin, index.Indexed, ClusterableModel):
     """A coordination event, from a LEG meeting to a training, with its registrations and follow-up."""
 
     class Type(models.TextChoices):
@@ -297,10 +310,6 @@ class Event(TranslatableMixin, index.Indexed, ClusterableModel):
         others = Event.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
         self._copy_facts_to(list(others.values_list("pk", flat=True)))
 
-    def original(self):
-        """The first version written (the lowest key): the one editors edit and translations follow."""
-        return Event.objects.filter(translation_key=self.translation_key).order_by("pk").first()
-
     def _copy_facts_to(self, others):
         """Make the other languages' versions state the same facts as this one."""
         if not others:
@@ -356,7 +365,7 @@ class Event(TranslatableMixin, index.Indexed, ClusterableModel):
         return self.registration_open and self.status == self.Status.SCHEDULED and timezone.now() < self.start
 
 
-class ActionItem(TranslatableMixin, Orderable):
+class ActionItem(SharedFacts, TranslatableMixin, Orderable):
     """Something a meeting decided, owned by one organisation, due on a date, followed until done."""
 
     class Status(models.TextChoices):
@@ -401,15 +410,14 @@ class ActionItem(TranslatableMixin, Orderable):
     FACTS = ("owner_id", "due_date", "status")
 
     def save(self, *args, **kwargs):
-        # As for events: the original item's owner, date and status hold in every language.
-        versions = ActionItem.objects.filter(translation_key=self.translation_key)
-        original = versions.order_by("pk").first()
+        original = self.original()
         if original is not None and original.pk != self.pk:
             for name in self.FACTS:
                 setattr(self, name, getattr(original, name))
         super().save(*args, **kwargs)
         if original is None or original.pk == self.pk:
-            versions.exclude(pk=self.pk).update(**{name: getattr(self, name) for name in self.FACTS})
+            others = ActionItem.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+            others.update(**{name: getattr(self, name) for name in self.FACTS})
 
     @property
     def is_open(self):

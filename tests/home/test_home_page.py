@@ -166,7 +166,8 @@ def test_menu_queries_do_not_grow_with_the_number_of_menu_pages(client, home, dj
         russian.add_child(instance=Page(title=f"Раздел {number}", slug=f"section-{number}", show_in_menus=True))
     client.get("/ru/")
 
-    with django_assert_max_num_queries(10):
+    # One of them looks for the events page, for the "Stay informed" section.
+    with django_assert_max_num_queries(11):
         response = client.get("/ru/")
     assert len(soup(response).select(".main-nav a")) == 13
 

@@ -21,6 +21,7 @@ PAGES = [
     "news/unesco-iite-national-workshop-ict-oer-2018/",
     "stakeholders/",
     "stakeholders/unicef/",
+    "events/",
 ]
 
 
@@ -56,8 +57,11 @@ def test_sitemap_lists_every_public_page_in_every_language_with_alternates(clien
     urls = ET.fromstring(response.content).findall(f"{SITEMAP}url")
     locations = {url.findtext(f"{SITEMAP}loc") for url in urls}
     organisations = [f"stakeholders/{row['code']}/" for row in hub_seed("vocabularies", "en")["stakeholders"]]
+    events = [f"events/{row['slug']}/" for row in hub_seed("events", "en")["events"]]
     expected = {
-        f"http://testserver/{language}/{path}" for language in LANGUAGES for path in ["", *PAGES, *organisations]
+        f"http://testserver/{language}/{path}"
+        for language in LANGUAGES
+        for path in ["", *PAGES, *organisations, *events]
     }
     assert locations == expected
     for url in urls:
@@ -67,7 +71,8 @@ def test_sitemap_lists_every_public_page_in_every_language_with_alternates(clien
 
 def test_sitemap_queries_do_not_grow_with_pages(client, demo, django_assert_max_num_queries):
     client.get("/sitemap.xml")
-    with django_assert_max_num_queries(10) as few:
+    # The events sitemap adds two of these: the events pages and the events.
+    with django_assert_max_num_queries(12) as few:
         client.get("/sitemap.xml")
     create_best_practices(BestPracticeIndexPage.objects.get(locale__language_code="en"), 200)
     with django_assert_max_num_queries(len(few)):
