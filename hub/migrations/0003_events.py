@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(help_text="e.g. 'LEG meeting: Q1 2027 review'.", max_length=200, verbose_name='title')),
                 ('slug', models.SlugField(help_text="The event's address on the events page; the same in every language.", max_length=80, verbose_name='slug')),
                 ('event_type', models.CharField(choices=[('leg-meeting', 'LEG meeting'), ('working-group', 'Working group'), ('workshop', 'Workshop'), ('conference', 'Conference'), ('training', 'Training')], default='leg-meeting', max_length=20, verbose_name='type')),
-                ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('postponed', 'Postponed'), ('cancelled', 'Cancelled')], default='scheduled', help_text='Postponing or cancelling updates every subscribed calendar; registered members are told.', max_length=12, verbose_name='status')),
+                ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('postponed', 'Postponed'), ('cancelled', 'Cancelled')], default='scheduled', help_text='Postponing or cancelling updates every subscribed calendar.', max_length=12, verbose_name='status')),
                 ('start', models.DateTimeField(help_text='In Dushanbe time unless you set another time zone below.', verbose_name='starts')),
                 ('end', models.DateTimeField(verbose_name='ends')),
                 ('all_day', models.BooleanField(default=False, help_text='Times are ignored: the event takes whole days from start to end.', verbose_name='all day')),

@@ -152,7 +152,7 @@ class Event(SharedFacts, TranslatableMixin, index.Indexed, ClusterableModel):
         max_length=12,
         choices=Status.choices,
         default=Status.SCHEDULED,
-        help_text=_("Postponing or cancelling updates every subscribed calendar; registered members are told."),
+        help_text=_("Postponing or cancelling updates every subscribed calendar."),
     )
     start = models.DateTimeField(_("starts"), help_text=_("In Dushanbe time unless you set another time zone below."))
     end = models.DateTimeField(_("ends"))
