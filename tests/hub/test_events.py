@@ -487,3 +487,23 @@ def test_editors_create_an_event_with_their_languages_organisations_and_clear_er
     created = Event.objects.get(slug="wg-meeting")
     assert created.start == datetime.datetime(2027, 2, 10, 10, 0, tzinfo=DUSHANBE)  # entered in Dushanbe time
     assert list(created.organisers.all()) == [unicef]
+
+
+def test_the_meeting_lists_its_minutes_and_documents_in_every_language(client, demo):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    minutes = Document(title="Minutes of the previous quarter")
+    minutes.file.save("minutes.txt", ContentFile(b"Agreed: common school building standard."), save=True)
+    paper = Document(title="Draft school building standard")
+    paper.file.save("standard.txt", ContentFile(b"Draft."), save=True)
+    meeting = event(PAST_MEETING)
+    meeting.minutes = minutes
+    meeting.documents = [paper]
+    meeting.save()
+
+    for language in LANGUAGES:
+        links = soup(client.get(f"/{language}/events/{PAST_MEETING}/")).select("#event-documents ~ ul a")
+        assert [a.get_text(strip=True).split(": ")[-1] for a in links] == [minutes.title, paper.title]
+        assert client.get(links[0]["href"]).status_code == 200
