@@ -268,9 +268,13 @@ class Event(SharedFacts, TranslatableMixin, index.Indexed, ClusterableModel):
         index.FilterField("start"),
     ]
 
-    # Facts copied to every language at once; the first group also moves calendars to a new SEQUENCE.
-    CALENDAR_FACTS = ("start", "end", "all_day", "time_zone", "status", "online_url")
-    FACTS = (*CALENDAR_FACTS, "slug", "event_type", "registration_open", "capacity", "minutes_id", "sequence")
+    # Facts copied to every language at once.
+    FACTS = (
+        *("start", "end", "all_day", "time_zone", "status", "online_url"),
+        *("slug", "event_type", "registration_open", "capacity", "minutes_id", "sequence"),
+    )
+    # Changes that make calendars replace their copy: a new SEQUENCE (RFC 5545 3.8.7.4).
+    RESCHEDULING = ("start", "end", "all_day", "time_zone", "status", "online_url", "venue")
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["start", "pk"]
@@ -302,13 +306,15 @@ class Event(SharedFacts, TranslatableMixin, index.Indexed, ClusterableModel):
             super().save(*args, **kwargs)
             original._copy_facts_to([self.pk])
             return
-        if original is not None:
-            stored = {name: getattr(original, name) for name in self.CALENDAR_FACTS}
-            if any(stored[name] != getattr(self, name) for name in self.CALENDAR_FACTS):
-                self.sequence = original.sequence + 1
+        if original is not None and any(getattr(original, name) != getattr(self, name) for name in self.RESCHEDULING):
+            self.sequence = original.sequence + 1
         super().save(*args, **kwargs)
         others = Event.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
         self._copy_facts_to(list(others.values_list("pk", flat=True)))
+        if original is not None and self.capacity != original.capacity:
+            from hub.registrations import fill_free_places
+
+            fill_free_places(self)
 
     def _copy_facts_to(self, others):
         """Make the other languages' versions state the same facts as this one."""

@@ -175,6 +175,13 @@ def test_a_member_registers_and_the_waiting_list_moves_up(client, demo):
     first.post(url + "register/", {"action": "cancel"})
     statuses = dict(EventRegistration.objects.values_list("user__email", "status"))
     assert statuses == {"second@example.org": "confirmed"}
+
+    first.post(url + "register/", {"action": "register"})
+    assert dict(EventRegistration.objects.values_list("user__email", "status"))["first@example.org"] == "waitlisted"
+    english = event(QUARTERLY)
+    english.capacity = 2  # editors add a place: the waiting list moves up
+    english.save()
+    assert set(EventRegistration.objects.values_list("status", flat=True)) == {"confirmed"}
     assert second.get(url + "register/").status_code == 405
 
 
@@ -291,11 +298,15 @@ def test_changing_the_time_or_cancelling_raises_the_sequence_in_every_language(c
     assert int(russian["SEQUENCE"]) == 1
     assert russian.decoded("DTSTART") == quarterly.start.astimezone(DUSHANBE)  # the new time, at once
 
+    quarterly.venue = "Ministry of Education and Science, room 12, Dushanbe"
+    quarterly.save()
+    assert int(feed_events(client, "/en/events/feed/")[uid]["SEQUENCE"]) == 2  # a new place is a reschedule
+
     quarterly.status = Event.Status.CANCELLED
     quarterly.save()
     for language in LANGUAGES:
         cancelled = feed_events(client, f"/{language}/events/feed/")[uid]
-        assert str(cancelled["STATUS"]) == "CANCELLED" and int(cancelled["SEQUENCE"]) == 2
+        assert str(cancelled["STATUS"]) == "CANCELLED" and int(cancelled["SEQUENCE"]) == 3
     page = soup(client.get(f"/tg/events/{QUARTERLY}/"))
     assert page.select_one(".status").get_text(strip=True) == "Бекор карда шуд"
     assert page.select_one(".message.error").get_text(strip=True) == "Ин чорабинӣ бекор карда шуд."
