@@ -122,7 +122,18 @@ class SharedFacts:
     FACTS = ()
 
     def original(self):
-        return type(self).objects.filter(translation_key=self.translation_key).order_by("pk").first()
+        return self.versions().order_by("pk").first()
+
+    def versions(self):
+        return type(self).objects.filter(translation_key=self.translation_key)
+
+    def follow_original(self):
+        """The original; when this version is a translation, its facts are first set from the original's."""
+        original = self.original()
+        if original is not None and original.pk != self.pk:
+            for name in self.FACTS:
+                setattr(self, name, getattr(original, name))
+        return original
 
 
 class Event(SharedFacts, TranslatableMixin, index.Indexed, ClusterableModel):
@@ -298,19 +309,16 @@ class Event(SharedFacts, TranslatableMixin, index.Indexed, ClusterableModel):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        original = self.original()
+        original = self.follow_original()
         if original is not None and original.pk != self.pk:
             # A translation states the original's facts, whatever snapshot wagtail-localize built it from.
-            for name in self.FACTS:
-                setattr(self, name, getattr(original, name))
             super().save(*args, **kwargs)
             original._copy_facts_to([self.pk])
             return
         if original is not None and any(getattr(original, name) != getattr(self, name) for name in self.RESCHEDULING):
             self.sequence = original.sequence + 1
         super().save(*args, **kwargs)
-        others = Event.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
-        self._copy_facts_to(list(others.values_list("pk", flat=True)))
+        self._copy_facts_to(list(self.versions().exclude(pk=self.pk).values_list("pk", flat=True)))
         if original is not None and self.capacity != original.capacity:
             from hub.registrations import fill_free_places
 
@@ -416,14 +424,10 @@ class ActionItem(SharedFacts, TranslatableMixin, Orderable):
     FACTS = ("owner_id", "due_date", "status")
 
     def save(self, *args, **kwargs):
-        original = self.original()
-        if original is not None and original.pk != self.pk:
-            for name in self.FACTS:
-                setattr(self, name, getattr(original, name))
+        original = self.follow_original()
         super().save(*args, **kwargs)
         if original is None or original.pk == self.pk:
-            others = ActionItem.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
-            others.update(**{name: getattr(self, name) for name in self.FACTS})
+            self.versions().exclude(pk=self.pk).update(**{name: getattr(self, name) for name in self.FACTS})
 
     @property
     def is_open(self):
