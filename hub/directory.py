@@ -8,7 +8,7 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.template.response import TemplateResponse
 
-from .events import by_organiser, localized_events, organiser_names, owned_by_labels, upcoming
+from .events import by_organiser, localized_events, organiser_names, owned_by_labels, past, upcoming
 from .models import ActionItem, AreaOfWork, BestPracticePage, NewsPage, Region, Stakeholder
 
 
@@ -96,11 +96,7 @@ LINKED_EVENTS = 10
 def linked_events(request, code):
     """The events an organisation organises, and (members only) the action items it owns."""
     events = by_organiser(localized_events(), code)
-    coming = upcoming(events)
-    coming, recent = (
-        list(coming[:LINKED_EVENTS]),
-        list(events.exclude(pk__in=coming.values("pk")).order_by("-start", "-pk")[:LINKED_EVENTS]),
-    )
+    coming, recent = list(upcoming(events)[:LINKED_EVENTS]), list(past(events)[:LINKED_EVENTS])
     prefetch_related_objects(coming + recent, "organisers")
     organiser_names(coming + recent)
     return {

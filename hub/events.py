@@ -35,12 +35,19 @@ def localized_events():
     )
 
 
+def not_over():
+    """Events not yet over; an all-day event lasts until the end of its last day."""
+    return Q(end__gte=timezone.now()) | Q(all_day=True, end__gte=start_of(timezone.localdate()))
+
+
 def upcoming(events):
-    """Events not yet over, soonest first; an all-day event lasts until the end of its last day."""
-    now = timezone.now()
-    return events.filter(Q(end__gte=now) | Q(all_day=True, end__gte=start_of(timezone.localdate()))).order_by(
-        "start", "pk"
-    )
+    """Events not yet over, soonest first."""
+    return events.filter(not_over()).order_by("start", "pk")
+
+
+def past(events):
+    """Events that are over, latest first."""
+    return events.exclude(not_over()).order_by("-start", "-pk")
 
 
 def start_of(day):
@@ -109,7 +116,7 @@ class EventFilters:
         ]
 
     def organiser_choices(self):
-        codes = set(Event.organisers.through.objects.values_list("stakeholder__code", flat=True))
+        codes = Event.organisers.through.objects.order_by().values_list("stakeholder__code", flat=True).distinct()
         labels = sorted(Stakeholder.labels(codes).values(), key=lambda s: s.short_name.casefold())
         return [
             Choice(
@@ -140,19 +147,15 @@ def _base_context(request, page, filters, view):
 
 def listing(request, page):
     filters = EventFilters(request)
-    past = filters.when == "past"
-    events = filters.apply(localized_events())
-    if past:
-        events = events.exclude(pk__in=upcoming(events).values("pk")).order_by("-start", "-pk")
-    else:
-        events = upcoming(events)
+    view = filters.when or "upcoming"
+    events = (past if view == "past" else upcoming)(filters.apply(localized_events()))
     listed = paginate(request, events.prefetch_related("organisers"), PAGE_SIZE)
     organiser_names(listed.object_list)
     return TemplateResponse(
         request,
         "hub/event_index_page.html",
         {
-            **_base_context(request, page, filters, "past" if past else "upcoming"),
+            **_base_context(request, page, filters, view),
             "events": listed,
         },
     )
@@ -234,6 +237,7 @@ def detail(request, page, slug):
     labels = Stakeholder.labels({o.code for o in organisers})
     member = request.user.is_authenticated
     registration = registrations.registration_for(event, request.user)
+    taken = registrations.places_taken(event) if event.capacity else 0
     context = {
         **page.get_context(request),
         "event": event,
@@ -246,7 +250,8 @@ def detail(request, page, slug):
         "waiting_position": registrations.waiting_position(registration)
         if registration and registration.status == registration.Status.WAITLISTED
         else None,
-        "places_taken": registrations.places_taken(event) if event.capacity else None,
+        "places_taken": taken,
+        "full": event.capacity is not None and taken >= event.capacity,
         "accepts_registrations": event.accepts_registrations(),
     }
     response = TemplateResponse(request, "hub/event_page.html", context)
