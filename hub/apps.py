@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HubConfig(AppConfig):
     name = "hub"
     verbose_name = _("Knowledge hub")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.register()

@@ -5,20 +5,25 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub import media
 from search import views as search_views
 
 from . import views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Every file passes its access check first (hub.media); then Wagtail's own views.
+    path("documents/<int:document_id>/preview.webp", media.document_preview, name="document_preview"),
+    path("documents/<int:document_id>/<str:document_filename>", media.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
+    path("images/restricted/<path:path>", media.restricted_rendition, name="restricted_rendition"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
 ]
 
 if settings.SERVE_MEDIA_FILES:
     # Local media for the embedded setup and tests; a server or CDN serves them in production.
     urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", views.media),
+        re_path(r"^media/(?P<path>.*)$", media.public_media),
     )
 
 # Every public URL carries its language (/en/, /ru/, /tg/); a bare path is

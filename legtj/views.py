@@ -1,9 +1,7 @@
-from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpResponseServerError
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.static import serve
 
 from hub.sitemaps import EventsSitemap, PagesSitemap, StakeholdersSitemap
 
@@ -18,11 +16,6 @@ def server_error(request, template_name="500.html"):
     """
     template = loader.get_template(template_name)
     return HttpResponseServerError(template.render({"request": request}))
-
-
-def media(request, path):
-    """Serve uploaded files in the embedded setup (SERVE_MEDIA_FILES); production uses a web server or CDN."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def sitemap(request):

@@ -164,23 +164,44 @@ STATIC_URL = env("STATIC_URL", "/static/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = env("MEDIA_URL", "/media/")
 SERVE_MEDIA_FILES = env_bool("SERVE_MEDIA_FILES")
+# Documents, original images and restricted renditions: never under MEDIA_URL,
+# served only through permission-checked views (see hub/storage.py).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "hub.storage.AtomicFileSystemStorage"},
+    "private": {"BACKEND": "hub.storage.AtomicFileSystemStorage", "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Media storage: S3-compatible object storage when a bucket is named.
+# S3-compatible object storage when a bucket is named: public renditions under
+# media/ (served through the CDN domain when AWS_S3_CUSTOM_DOMAIN is set),
+# private files under private/ and only ever handed out as signed URLs that
+# expire after PRIVATE_URL_EXPIRE_SECONDS.
+PRIVATE_URL_EXPIRE_SECONDS = int(env("PRIVATE_URL_EXPIRE_SECONDS", "60"))
 if env("AWS_STORAGE_BUCKET_NAME"):
+    _s3 = {
+        "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+        "region_name": env("AWS_S3_REGION_NAME"),
+        "default_acl": None,
+        "file_overwrite": False,
+    }
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
-            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
-            "region_name": env("AWS_S3_REGION_NAME"),
+            **_s3,
+            "location": "media",
             "custom_domain": env("AWS_S3_CUSTOM_DOMAIN"),
-            "default_acl": "private",
+            "querystring_auth": False,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "location": "private",
             "querystring_auth": True,
-            "file_overwrite": False,
+            "querystring_expire": PRIVATE_URL_EXPIRE_SECONDS,
         },
     }
 
@@ -231,10 +252,16 @@ WAGTAILIMAGES_IMAGE_MODEL = "hub.HubImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "hub.HubDocument"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.admin_forms.ImageForm"
+WAGTAILIMAGES_RENDITION_STORAGE = "hub.storage.RenditionStorage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
-# Documents always pass through Django so access rules are checked.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.admin_forms.DocumentForm"
+# Documents always pass through Django so access rules are checked (hub.media),
+# and always as downloads: no PDF or text is rendered inline on our origin.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

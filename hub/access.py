@@ -1,0 +1,137 @@
+"""Who may see a document or an image: one rule for file URLs, lists, search and previews.
+
+A document is visible when its access level admits the visitor (public:
+everyone; members: anyone signed in; restricted: members of its groups) *and*
+every view restriction on its collection (and the collection's ancestors)
+admits the request. Editors who may change it in the admin see it anyway;
+superusers see everything. Images have no access level: their collection's
+view restrictions decide (stock Wagtail ignores those for images, wagtail#3880).
+
+Lists call `visible_documents(request)`: a constant number of queries
+whatever the number of documents, and filters every search backend
+understands (access, collection and id).
+"""
+
+from django.db.models import Q
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.permissions import policy_registry
+
+
+def _cache(request):
+    if not hasattr(request, "_hub_access"):
+        request._hub_access = {}
+    return request._hub_access
+
+
+def editable_collection_ids(request, model):
+    """Collections where the user may change `model` objects in the admin."""
+    cache = _cache(request)
+    key = ("editable", model._meta.label)
+    if key not in cache:
+        user = request.user
+        if not user.is_authenticated or not user.is_active:
+            cache[key] = set()
+        else:
+            policy = policy_registry.get_by_type(model)
+            cache[key] = set(policy.collections_user_has_permission_for(user, "change").values_list("pk", flat=True))
+    return cache[key]
+
+
+def blocked_collection_ids(request):
+    """Collections whose view restrictions (or an ancestor's) do not admit this request."""
+    cache = _cache(request)
+    if "blocked" not in cache:
+        if request.user.is_superuser:
+            cache["blocked"] = set()
+            return cache["blocked"]
+        refused = [
+            restriction.collection.path
+            for restriction in CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
+            if not restriction.accept_request(request)
+        ]
+        if not refused:
+            cache["blocked"] = set()
+        else:
+            subtree = Q()
+            for path in refused:
+                subtree |= Q(path__startswith=path)
+            cache["blocked"] = set(Collection.objects.filter(subtree).values_list("pk", flat=True))
+    return cache["blocked"]
+
+
+def user_group_ids(request):
+    cache = _cache(request)
+    if "groups" not in cache:
+        user = request.user
+        cache["groups"] = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    return cache["groups"]
+
+
+def visible_documents(request, queryset=None):
+    """The documents this request may see, as a queryset search backends can filter."""
+    from hub.models.documents import Access
+
+    Document = get_document_model()
+    queryset = Document.objects.all() if queryset is None else queryset
+    user = request.user
+    if user.is_active and user.is_superuser:
+        return queryset
+    editable = editable_collection_ids(request, Document)
+    blocked = blocked_collection_ids(request) - editable
+    allowed = Q(access=Access.PUBLIC)
+    if user.is_authenticated:
+        allowed |= Q(access=Access.MEMBERS)
+        groups = user_group_ids(request)
+        if groups:
+            # Resolved to ids here: search backends filter on plain fields, not joins.
+            restricted = Document.objects.filter(access=Access.RESTRICTED, groups__in=groups)
+            allowed |= Q(pk__in=list(restricted.values_list("pk", flat=True).distinct()))
+    if editable:
+        allowed |= Q(collection_id__in=editable)
+    queryset = queryset.filter(allowed)
+    if blocked:
+        queryset = queryset.exclude(collection_id__in=blocked)
+    return queryset
+
+
+def can_view_document(request, document):
+    """The same rule as `visible_documents`, for one document already loaded."""
+    from hub.models.documents import Access
+
+    user = request.user
+    if user.is_active and user.is_superuser:
+        return True
+    if document.collection_id in editable_collection_ids(request, type(document)):
+        return True
+    if document.collection_id in blocked_collection_ids(request):
+        return False
+    if document.access == Access.PUBLIC:
+        return True
+    if not user.is_authenticated:
+        return False
+    if document.access == Access.MEMBERS:
+        return True
+    return document.groups.filter(pk__in=user_group_ids(request)).exists()
+
+
+def can_view_image(request, image):
+    user = request.user
+    if user.is_active and user.is_superuser:
+        return True
+    if image.collection_id in editable_collection_ids(request, get_image_model()):
+        return True
+    return image.collection_id not in blocked_collection_ids(request)
+
+
+def is_openly_served(document):
+    """Public, in a collection nobody restricts: the same bytes for everyone, so a CDN may cache them."""
+    from hub.models.documents import Access
+
+    return document.access == Access.PUBLIC and not document.collection.get_view_restrictions().exists()
+
+
+def collection_is_restricted(collection_id):
+    collection = Collection.objects.get(pk=collection_id)
+    return collection.get_view_restrictions().exists()

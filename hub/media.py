@@ -1,0 +1,102 @@
+"""Serving files with their access rule checked: documents, document previews and restricted renditions.
+
+Someone without the right gets 404 (the file's existence is not confirmed),
+except a members-only document asked for by an anonymous visitor: 403 with a
+way to sign in. Files everyone may see are sent with public cache headers so
+a CDN in front of the site can keep them; the rest are `private, no-store`.
+With S3 the view redirects to a signed URL that expires within a minute.
+"""
+
+import mimetypes
+import posixpath
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+from django.views.static import serve as static_serve
+from wagtail.documents import get_document_model
+from wagtail.documents.views.serve import serve as wagtail_serve
+from wagtail.images import get_image_model
+
+from .access import can_view_document, can_view_image, is_openly_served
+from .models.documents import Access
+from .storage import RESTRICTED_PREFIX
+
+PUBLIC_MAX_AGE = 60 * 60  # an hour: a document made private drops out of CDN caches soon after
+# A file opened on its own must never run script in our origin (an SVG, say).
+FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+
+
+def _check_document(request, document):
+    if can_view_document(request, document):
+        return
+    if document.access == Access.MEMBERS and not request.user.is_authenticated:
+        raise PermissionDenied("members only")
+    raise Http404
+
+
+def _cache_headers(response, openly):
+    if openly:
+        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _remote_redirect(field_file, **parameters):
+    """A signed, expiring URL for files in object storage; None for local files."""
+    try:
+        field_file.storage.path(field_file.name)
+    except NotImplementedError:
+        url = field_file.storage.url(field_file.name, parameters=parameters, expire=settings.PRIVATE_URL_EXPIRE_SECONDS)
+        return HttpResponseRedirect(url)
+    return None
+
+
+@require_safe
+def serve_document(request, document_id, document_filename):
+    document = get_object_or_404(get_document_model().objects.select_related("collection"), pk=document_id)
+    _check_document(request, document)
+    openly = is_openly_served(document)
+    redirect = _remote_redirect(document.file, ResponseContentDisposition=document.content_disposition)
+    response = redirect or wagtail_serve(request, document_id, document_filename)
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return _cache_headers(response, openly and redirect is None)
+
+
+@require_safe
+def document_preview(request, document_id):
+    document = get_object_or_404(get_document_model().objects.select_related("collection"), pk=document_id)
+    _check_document(request, document)
+    if not document.preview:
+        raise Http404
+    redirect = _remote_redirect(document.preview)
+    response = redirect or FileResponse(document.preview.open("rb"), content_type="image/webp")
+    return _cache_headers(response, is_openly_served(document) and redirect is None)
+
+
+@require_safe
+def restricted_rendition(request, path):
+    name = RESTRICTED_PREFIX + posixpath.normpath(path).lstrip("/")
+    rendition = get_image_model().get_rendition_model().objects.filter(file=name).select_related("image").first()
+    if rendition is None or not can_view_image(request, rendition.image):
+        raise Http404
+    redirect = _remote_redirect(rendition.file)
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = redirect or FileResponse(rendition.file.open("rb"), content_type=content_type)
+    response["Content-Security-Policy"] = FILE_CSP
+    return _cache_headers(response, False)
+
+
+def public_media(request, path):
+    """Public media in the embedded setup (SERVE_MEDIA_FILES); in production the web server or CDN serves them.
+
+    Production web servers should send the same Content-Security-Policy for
+    media (README, "Storage").
+    """
+    response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Content-Security-Policy"] = FILE_CSP
+    return response

@@ -1,0 +1,97 @@
+"""Where uploaded files live: a public store the web server or CDN may serve, and a private one it must not.
+
+- Documents, original images and document previews go to the private store:
+  their access can change after upload, so nothing there ever has a public
+  URL; Django checks the right on every request (`hub.media`).
+- Renditions of public images go to the public store (`MEDIA_URL`, cacheable,
+  CDN-friendly). Renditions of images in a restricted collection are named
+  `restricted/…` and routed to the private store by `RenditionStorage`.
+"""
+
+import os
+import tempfile
+
+from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.urls import reverse
+from django.utils.deconstruct import deconstructible
+
+RESTRICTED_PREFIX = "restricted/"
+
+
+class AtomicFileSystemStorage(FileSystemStorage):
+    """A file is complete under its name or absent: never a truncated copy.
+
+    Django's storage writes straight to the final name, so a full disk
+    (ENOSPC) or a killed upload leaves a partial file behind. Here the bytes go
+    to a hidden temporary file in the same directory, which is linked to its
+    final name only once everything is written and flushed; on any error it is
+    removed.
+    """
+
+    def _save(self, name, content):
+        full_path = self.path(name)
+        directory = os.path.dirname(full_path)
+        os.makedirs(directory, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=".upload-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                if hasattr(content, "seek"):
+                    content.seek(0)
+                for chunk in content.chunks():
+                    handle.write(chunk if isinstance(chunk, bytes) else chunk.encode())
+                handle.flush()
+                os.fsync(handle.fileno())
+            while True:
+                try:
+                    os.link(temporary, full_path)  # atomic, and fails rather than overwrite
+                    break
+                except FileExistsError:
+                    name = self.get_available_name(name)
+                    full_path = self.path(name)
+        finally:
+            os.unlink(temporary)
+        if self.file_permissions_mode is not None:
+            os.chmod(full_path, self.file_permissions_mode)
+        return str(name).replace("\\", "/")
+
+
+def private_storage():
+    """The private store (STORAGES["private"]); a callable so models and migrations do not freeze it."""
+    return storages["private"]
+
+
+@deconstructible
+class RenditionStorage(Storage):
+    """Renditions in the public store, except those of restricted images, which stay private."""
+
+    def _backend(self, name):
+        return storages["private" if str(name).startswith(RESTRICTED_PREFIX) else "default"]
+
+    def _open(self, name, mode="rb"):
+        return self._backend(name).open(name, mode)
+
+    def _save(self, name, content):
+        return self._backend(name).save(name, content)
+
+    def get_available_name(self, name, max_length=None):
+        return self._backend(name).get_available_name(name, max_length=max_length)
+
+    def generate_filename(self, filename):
+        return self._backend(filename).generate_filename(filename)
+
+    def delete(self, name):
+        self._backend(name).delete(name)
+
+    def exists(self, name):
+        return self._backend(name).exists(name)
+
+    def size(self, name):
+        return self._backend(name).size(name)
+
+    def path(self, name):
+        return self._backend(name).path(name)
+
+    def url(self, name):
+        if str(name).startswith(RESTRICTED_PREFIX):
+            return reverse("restricted_rendition", args=[name.removeprefix(RESTRICTED_PREFIX)])
+        return self._backend(name).url(name)
