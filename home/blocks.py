@@ -140,9 +140,26 @@ class EventsSectionBlock(IntroducedSectionBlock):
         }
 
 
+class DocumentsSectionBlock(IntroducedSectionBlock):
+    """The newest public documents of the library, with a link to it."""
+
+    count = blocks.IntegerBlock(min_value=1, max_value=12, default=4, help_text=_("How many documents to show."))
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Latest documents")
+        template = "blocks/documents_section.html"
+        preview_value = {
+            "heading": "Access Key Sector Documents",
+            "intro": "Find policies, reports, meeting materials, and data.",
+            "count": 4,
+        }
+
+
 class HomeSectionsBlock(blocks.StreamBlock):
     columns = ColumnsSectionBlock()
     figures = FiguresSectionBlock()
     cards = CardsSectionBlock()
     stakeholders = StakeholdersSectionBlock()
     events = EventsSectionBlock()
+    documents = DocumentsSectionBlock()

@@ -147,7 +147,7 @@ def home_sections(sections):
                     [chosen[code] for code in section["stakeholder_codes"] if code in chosen], position
                 ),
             }
-        elif kind == "events":
+        elif kind in {"events", "documents"}:
             value = {"heading": section["heading"], "intro": section.get("intro", ""), "count": section["count"]}
         else:
             raise CommandError(f"Unknown home page section type {kind!r}")

@@ -39,26 +39,31 @@ def editable_collection_ids(request, model):
     return cache[key]
 
 
+def _subtrees(paths):
+    if not paths:
+        return set()
+    subtree = Q()
+    for path in paths:
+        subtree |= Q(path__startswith=path)
+    return set(Collection.objects.filter(subtree).values_list("pk", flat=True))
+
+
 def blocked_collection_ids(request):
     """Collections whose view restrictions (or an ancestor's) do not admit this request."""
     cache = _cache(request)
     if "blocked" not in cache:
-        if request.user.is_superuser:
-            cache["blocked"] = set()
-            return cache["blocked"]
-        refused = [
-            restriction.collection.path
-            for restriction in CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
-            if not restriction.accept_request(request)
-        ]
-        if not refused:
-            cache["blocked"] = set()
-        else:
-            subtree = Q()
-            for path in refused:
-                subtree |= Q(path__startswith=path)
-            cache["blocked"] = set(Collection.objects.filter(subtree).values_list("pk", flat=True))
+        restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
+        cache["blocked"] = (
+            set()
+            if request.user.is_superuser
+            else _subtrees([r.collection.path for r in restrictions if not r.accept_request(request)])
+        )
     return cache["blocked"]
+
+
+def blocked_collection_ids_for_anonymous():
+    """Collections under any view restriction: what an anonymous visitor cannot see."""
+    return _subtrees(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
 
 
 def user_group_ids(request):
@@ -114,6 +119,11 @@ def can_view_document(request, document):
     if document.access == Access.MEMBERS:
         return True
     return document.groups.filter(pk__in=user_group_ids(request)).exists()
+
+
+def visible_document(request, document):
+    """`document` if this request may see it, else None (for a single chosen document: minutes, a block)."""
+    return document if document is not None and can_view_document(request, document) else None
 
 
 def can_view_image(request, image):

@@ -10,17 +10,22 @@ import datetime
 import json
 from pathlib import Path
 
+from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, GroupCollectionPermission, Locale
 
 from home.demo import SOURCE_LANGUAGE, block_id, list_items, read_data, rich_text, translate
 
+from .demo_files import MAKERS
 from .models import (
     ActionTrack,
     AreaOfWork,
     BestPracticeIndexPage,
     BestPracticePage,
     Country,
+    DocumentLibraryPage,
     Event,
     EventIndexPage,
     KnowledgeHubPage,
@@ -161,6 +166,10 @@ def load_hub(home):
     translate(events_page, "hub_pages", DATA_DIR)
     load_events()
 
+    library = upsert_page(home, DocumentLibraryPage, "documents", show_in_menus=True, **pages["library"])
+    translate(library, "hub_pages", DATA_DIR)
+    load_documents()
+
     news_index = upsert_page(home, NewsIndexPage, "news", show_in_menus=True, **pages["news"])
     translate(news_index, "hub_pages", DATA_DIR)
     for name in NEWS:
@@ -238,3 +247,47 @@ def load_events():
         event.action_items = items[: len(row["action_items"])]
         event.save()
         translate(event, "events", DATA_DIR)
+
+
+def collection_editors(collection, name):
+    """A group that may add, edit and choose documents (and add and edit images) in `collection` only."""
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    codenames = ("add_hubdocument", "change_hubdocument", "choose_document", "add_hubimage", "change_hubimage")
+    for permission in Permission.objects.filter(content_type__app_label="hub", codename__in=codenames):
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+    return group
+
+
+def load_documents():
+    """Collections with their editors, and a few documents made at load time, one of each access level."""
+    english = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    rows = data("documents")
+    root = Collection.get_first_root_node()
+    collections = {"": root}
+    for row in rows["collections"]:
+        collection = root.get_children().filter(name=row["name"]).first() or root.add_child(name=row["name"])
+        collection_editors(collection, row["editors"])
+        collections[row["name"]] = collection
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in rows["reader_groups"]}
+    Document = get_document_model()
+    today = timezone.localdate()
+    for row in rows["documents"]:
+        document = Document.objects.filter(title=row["title"]).first() or Document(title=row["title"])
+        if not document.pk:
+            content = MAKERS[row["format"]](row["title"], row["content"])
+            document.file.save(f"{row['slug']}.{row['format']}", ContentFile(content), save=False)
+            document._set_document_file_metadata()
+        document.collection = collections[row["collection"]]
+        document.description, document.document_type = row["description"], row["document_type"]
+        document.access, document.languages = row["access"], ",".join(row["languages"])
+        document.publication_date = today - datetime.timedelta(days=row["published_days_ago"])
+        document.save()
+        document.groups.set([groups[name] for name in row.get("groups", [])])
+        document.publishers.set(Stakeholder.objects.filter(locale=english, code__in=row["publisher_codes"]))
+        document.best_practices.set(
+            BestPracticePage.objects.filter(locale=english, slug__in=row["best_practice_slugs"])
+        )
+        for event in Event.objects.filter(locale=english, slug__in=row["event_slugs"]):
+            event.documents = [*event.documents.all(), document]
+            event.save()  # and its translations, which share the event's documents

@@ -9,7 +9,8 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 
 from .events import by_organiser, localized_events, organiser_names, owned_by_labels, past, upcoming
-from .models import ActionItem, AreaOfWork, BestPracticePage, NewsPage, Region, Stakeholder
+from .library import related_documents
+from .models import ActionItem, AreaOfWork, BestPracticePage, HubDocument, NewsPage, Region, Stakeholder
 
 
 def localized_stakeholders():
@@ -86,11 +87,13 @@ def stakeholder(request, page, code):
         .order_by("title"),
         "news": NewsPage.objects.live().public().filter(locale=page.locale, **linked).order_by("-date")[:10],
         **linked_events(request, code),
+        "documents": related_documents(request, HubDocument.objects.filter(publishers__code=code), LINKED_DOCUMENTS),
     }
     return TemplateResponse(request, "hub/stakeholder_page.html", context)
 
 
 LINKED_EVENTS = 10
+LINKED_DOCUMENTS = 10
 
 
 def linked_events(request, code):

@@ -17,6 +17,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import registrations
+from .access import visible_document
+from .library import related_documents
 from .models import ActionItem, Event, Stakeholder
 from .views import paginate
 
@@ -242,7 +244,9 @@ def detail(request, page, slug):
         **page.get_context(request),
         "event": event,
         "organisers": [labels.get(o.code, o) for o in organisers],
-        "documents": list(event.documents.all()),
+        # The same rule as the library: a document this reader may not see is not named here.
+        "documents": related_documents(request, event.documents.all()),
+        "minutes": visible_document(request, event.minutes),
         # Members only: never queried, let alone shown, for anonymous visitors.
         "online_url": event.online_url if member else "",
         "action_items": owned_by_labels(event.action_items.select_related("owner")) if member else None,

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from .models import ActionTrack, BestPracticeKeyword, BestPracticePage, Country, Stakeholder
 
 KEYWORD_FACET_SIZE = 20
-SORTS = {"newest": ("-first_published_at", "-pk"), "title": ("title", "pk")}
 
 
 @dataclass
@@ -93,21 +92,49 @@ FACETS = [
 ]
 
 
-class BestPracticeFilter:
-    """Reads the filters from a request's query string and applies them to the collection's pages."""
+class LinkFilters:
+    """The filters and sort order named in a query string, and links that change one of them.
 
-    def __init__(self, pages, query):
-        self.pages = pages
-        self.selected = {facet.param: query.get(facet.param, "").strip() for facet in FACETS}
+    Subclasses name their `params` and `sorts` ({key: (label, ordering)}, the first is the default).
+    """
+
+    params = ()
+    sorts = {}
+
+    def __init__(self, query):
+        self.selected = {param: query.get(param, "").strip()[:100] for param in self.params}
         self.selected = {param: value for param, value in self.selected.items() if value}
-        sort = query.get("sort", "newest")
-        self.sort = sort if sort in SORTS else "newest"
+        self.default_sort = next(iter(self.sorts))
+        sort = query.get("sort", self.default_sort)
+        self.sort = sort if sort in self.sorts else self.default_sort
 
     def url(self, **changes):
         """The query string for the current view with some filters changed (None removes one)."""
         params = {**self.selected, "sort": self.sort, **changes}
-        params = {key: value for key, value in params.items() if value and not (key == "sort" and value == "newest")}
+        params = {
+            key: value for key, value in params.items() if value and not (key == "sort" and value == self.default_sort)
+        }
         return "?" + urlencode(params) if params else "?"
+
+    def sort_options(self):
+        return [
+            (key, label, self.url(sort=key, page=None), key == self.sort) for key, (label, _order) in self.sorts.items()
+        ]
+
+    @property
+    def ordering(self):
+        return self.sorts[self.sort][1]
+
+
+class BestPracticeFilter(LinkFilters):
+    """Reads the filters from a request's query string and applies them to the collection's pages."""
+
+    params = [facet.param for facet in FACETS]
+    sorts = {"newest": (_("Newest first"), ("-first_published_at", "-pk")), "title": (_("A–Z"), ("title", "pk"))}
+
+    def __init__(self, pages, query):
+        super().__init__(query)
+        self.pages = pages
 
     def _filtered(self, pages, skip=None):
         for facet in FACETS:
@@ -117,7 +144,7 @@ class BestPracticeFilter:
         return pages
 
     def results(self):
-        return self._filtered(self.pages).order_by(*SORTS[self.sort])
+        return self._filtered(self.pages).order_by(*self.ordering)
 
     def facets(self, listed_pages=()):
         """Every facet with its values, counts, labels in the active language and toggle links."""

@@ -63,6 +63,8 @@ def serve_document(request, document_id, document_filename):
     openly = is_openly_served(document)
     redirect = _remote_redirect(document.file, ResponseContentDisposition=document.content_disposition)
     response = redirect or wagtail_serve(request, document_id, document_filename)
+    if response.get("Content-Encoding") == "None":
+        del response["Content-Encoding"]  # Wagtail's sendfile writes the guessed encoding even when there is none
     response["Content-Security-Policy"] = "default-src 'none'"
     return _cache_headers(response, openly and redirect is None)
 

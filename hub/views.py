@@ -57,10 +57,7 @@ def best_practice_collection(request, index):
             "filters": filters,
             "labels": filters.labels,
             "active_filters": [facet for facet in facets if facet.selected_label],
-            "sort_options": [
-                (key, label, filters.url(sort=key, page=None), key == filters.sort)
-                for key, label in (("newest", _("Newest first")), ("title", _("A–Z")))
-            ],
+            "sort_options": filters.sort_options(),
         },
     )
 

@@ -2,15 +2,23 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
+from hub.access import visible_documents
+from hub.library import with_publisher_labels
+
 RESULTS_PER_PAGE = 10
+DOCUMENT_RESULTS = 10
 
 
 def search(request):
-    """Search live public pages in the visitor's language."""
+    """Search live public pages in the visitor's language, and the documents (words inside them too) they may see."""
     query = request.GET.get("q", "").strip()[:200]
     results = Page.objects.none()
+    documents = []
     if query:
         results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+        # Documents are one file in their own language: found whatever the page language.
+        found = visible_documents(request).prefetch_related("publishers").search(query)
+        documents = with_publisher_labels(found[:DOCUMENT_RESULTS])
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page", 1))
@@ -18,4 +26,9 @@ def search(request):
         page = paginator.page(1)
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page})
+    response = TemplateResponse(
+        request, "search/search.html", {"search_query": query, "search_results": page, "documents": documents}
+    )
+    if request.user.is_authenticated:
+        response["Cache-Control"] = "private, no-store"
+    return response

@@ -165,6 +165,14 @@ def events_page(context):
     return _section_page(context, EventIndexPage)
 
 
+@register.simple_tag(takes_context=True)
+def library_page(context):
+    """The sector document library in the active language, if the site has one."""
+    from hub.models import DocumentLibraryPage
+
+    return _section_page(context, DocumentLibraryPage)
+
+
 def _section_page(context, model):
     """The live child of the localized home page of type `model`: looked up once per request."""
     request = context["request"]

@@ -4,6 +4,7 @@ from .documents import HubDocument
 from .events import ActionItem, Event, EventIndexPage, EventRegistration
 from .images import HubImage, HubRendition
 from .knowledge_hub import KnowledgeHubPage, SectorPage
+from .library import DocumentLibraryPage
 from .news import NewsIndexPage, NewsPage, NewsTag
 from .stakeholders import AreaOfWork, FocalPoint, Region, Stakeholder
 from .taxonomy import ActionTrack, Country
@@ -16,6 +17,7 @@ __all__ = [
     "BestPracticeKeyword",
     "BestPracticePage",
     "Country",
+    "DocumentLibraryPage",
     "Event",
     "EventIndexPage",
     "EventRegistration",

@@ -274,6 +274,10 @@ class BestPracticePage(BasePage):
             rows = list(getattr(self, name).all())
             labels = model.labels({row.code for row in rows})
             context[name] = [(row.code, str(labels.get(row.code, row))) for row in rows]
+        from hub.library import related_documents
+
+        original_documents = self.documents.model.objects.filter(best_practices__translation_key=self.translation_key)
+        context["documents"] = related_documents(request, original_documents)
         return context
 
     def answers(self):

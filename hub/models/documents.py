@@ -128,6 +128,12 @@ class HubDocument(AbstractDocument):
         return [names.get(code, code) for code in self.language_codes]
 
     @property
+    def text_language(self):
+        """The language of the title and description for a `lang` attribute: the document's, when it has one."""
+        codes = self.language_codes
+        return codes[0] if len(codes) == 1 and codes[0] != "other" else ""
+
+    @property
     def is_pdf(self):
         return self.file_extension.lower() == "pdf"
 

@@ -32,3 +32,19 @@ def upcoming_events(count):
     from hub.events import localized_events, organiser_names, upcoming
 
     return organiser_names(list(upcoming(localized_events()).prefetch_related("organisers")[:count]))
+
+
+@register.simple_tag
+def latest_public_documents(count):
+    """The newest documents everyone may see, for the home page."""
+    from hub.library import latest_public_documents
+
+    return latest_public_documents(count)
+
+
+@register.simple_tag(takes_context=True)
+def visible_document(context, document):
+    """`document` if the reader may see it, else None: for documents chosen in page content."""
+    from hub.access import visible_document
+
+    return visible_document(context["request"], document)
