@@ -12,10 +12,11 @@ whatever the number of documents, and filters every search backend
 understands (access, collection and id).
 """
 
+from django.core.cache import cache
 from django.db.models import Q
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 from wagtail.permissions import policy_registry
 
 
@@ -39,31 +40,70 @@ def editable_collection_ids(request, model):
     return cache[key]
 
 
-def _subtrees(paths):
-    if not paths:
-        return set()
-    subtree = Q()
-    for path in paths:
-        subtree |= Q(path__startswith=path)
-    return set(Collection.objects.filter(subtree).values_list("pk", flat=True))
+RESTRICTIONS_CACHE_KEY = "hub:collection-restrictions"
+RESTRICTIONS_TTL = 60  # seconds
+
+
+def collection_restrictions():
+    """Every collection view restriction with the collections it covers, from the cache.
+
+    Restrictions change rarely and are needed on every page that lists
+    documents, so they are kept in the cache and dropped whenever a
+    restriction or a collection changes (hub.signal_handlers). With a
+    per-process cache, other processes see a change within RESTRICTIONS_TTL:
+    the same order of delay as a CDN's copy of a public file.
+    """
+    rows = cache.get(RESTRICTIONS_CACHE_KEY)
+    if rows is None:
+        rows = []
+        for restriction in CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"):
+            rows.append(
+                {
+                    "id": restriction.pk,
+                    "type": restriction.restriction_type,
+                    "groups": {group.pk for group in restriction.groups.all()},
+                    "collections": set(
+                        Collection.objects.filter(path__startswith=restriction.collection.path).values_list(
+                            "pk", flat=True
+                        )
+                    ),
+                }
+            )
+        cache.set(RESTRICTIONS_CACHE_KEY, rows, RESTRICTIONS_TTL)
+    return rows
+
+
+def forget_collection_restrictions():
+    cache.delete(RESTRICTIONS_CACHE_KEY)
+
+
+def _admits(row, request):
+    """CollectionViewRestriction.accept_request, on the cached row."""
+    if row["type"] == BaseViewRestriction.PASSWORD:
+        return row["id"] in request.session.get(BaseViewRestriction.passed_view_restrictions_session_key, [])
+    if row["type"] == BaseViewRestriction.LOGIN:
+        return request.user.is_authenticated
+    if row["type"] == BaseViewRestriction.GROUPS:
+        return request.user.is_superuser or bool(row["groups"] & user_group_ids(request))
+    return True
 
 
 def blocked_collection_ids(request):
     """Collections whose view restrictions (or an ancestor's) do not admit this request."""
-    cache = _cache(request)
-    if "blocked" not in cache:
-        restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
-        cache["blocked"] = (
-            set()
-            if request.user.is_superuser
-            else _subtrees([r.collection.path for r in restrictions if not r.accept_request(request)])
-        )
-    return cache["blocked"]
+    cache_ = _cache(request)
+    if "blocked" not in cache_:
+        blocked = set()
+        if not request.user.is_superuser:
+            for row in collection_restrictions():
+                if not _admits(row, request):
+                    blocked |= row["collections"]
+        cache_["blocked"] = blocked
+    return cache_["blocked"]
 
 
 def blocked_collection_ids_for_anonymous():
     """Collections under any view restriction: what an anonymous visitor cannot see."""
-    return _subtrees(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    return set().union(*(row["collections"] for row in collection_restrictions()))
 
 
 def user_group_ids(request):
@@ -139,9 +179,4 @@ def is_openly_served(document):
     """Public, in a collection nobody restricts: the same bytes for everyone, so a CDN may cache them."""
     from hub.models.documents import Access
 
-    return document.access == Access.PUBLIC and not document.collection.get_view_restrictions().exists()
-
-
-def collection_is_restricted(collection_id):
-    collection = Collection.objects.get(pk=collection_id)
-    return collection.get_view_restrictions().exists()
+    return document.access == Access.PUBLIC and document.collection_id not in blocked_collection_ids_for_anonymous()

@@ -249,12 +249,24 @@ def load_events():
         translate(event, "events", DATA_DIR)
 
 
+COLLECTION_EDITOR_PERMISSIONS = [
+    "add_document",
+    "change_document",
+    "choose_document",
+    "add_image",
+    "change_image",
+    "choose_image",
+]
+
+
 def collection_editors(collection, name):
-    """A group that may add, edit and choose documents (and add and edit images) in `collection` only."""
+    """A group that may add, edit and choose documents and images in `collection` only."""
     group, _created = Group.objects.get_or_create(name=name)
     group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
-    codenames = ("add_hubdocument", "change_hubdocument", "choose_document", "add_hubimage", "change_hubimage")
-    for permission in Permission.objects.filter(content_type__app_label="hub", codename__in=codenames):
+    # Wagtail checks collection permissions against its own models' permissions, whatever the swapped model.
+    for permission in Permission.objects.filter(
+        content_type__app_label__in=["wagtaildocs", "wagtailimages"], codename__in=COLLECTION_EDITOR_PERMISSIONS
+    ):
         GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
     return group
 

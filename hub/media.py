@@ -14,11 +14,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import quote_etag
 from django.views.decorators.http import require_safe
 from django.views.static import serve as static_serve
 from wagtail.documents import get_document_model
-from wagtail.documents.views.serve import serve as wagtail_serve
+from wagtail.documents.models import document_served
 from wagtail.images import get_image_model
 
 from .access import can_view_document, can_view_image, is_openly_served
@@ -58,15 +59,31 @@ def _remote_redirect(field_file, **parameters):
 
 @require_safe
 def serve_document(request, document_id, document_filename):
-    document = get_object_or_404(get_document_model().objects.select_related("collection"), pk=document_id)
+    """Wagtail's document URL, with our access rule in place of Wagtail's collection-only check."""
+    Document = get_document_model()
+    document = get_object_or_404(Document.objects.select_related("collection"), pk=document_id)
+    if document.filename != document_filename:
+        raise Http404
     _check_document(request, document)
+    document_served.send(sender=Document, instance=document, request=request)
     openly = is_openly_served(document)
     redirect = _remote_redirect(document.file, ResponseContentDisposition=document.content_disposition)
-    response = redirect or wagtail_serve(request, document_id, document_filename)
-    if response.get("Content-Encoding") == "None":
-        del response["Content-Encoding"]  # Wagtail's sendfile writes the guessed encoding even when there is none
+    if redirect:
+        return _cache_headers(redirect, False)
+    etag = quote_etag(document.file_hash) if document.file_hash else None
+    response = get_conditional_response(request, etag=etag) if etag else None
+    if response is None:
+        response = FileResponse(
+            document.file.open("rb"),
+            as_attachment=True,
+            filename=document.filename,
+            content_type=document.content_type,
+        )
+        if etag:
+            response["ETag"] = etag
     response["Content-Security-Policy"] = "default-src 'none'"
-    return _cache_headers(response, openly and redirect is None)
+    response["X-Content-Type-Options"] = "nosniff"
+    return _cache_headers(response, openly)
 
 
 @require_safe

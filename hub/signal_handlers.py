@@ -7,10 +7,12 @@ made again on next use in the right place.
 """
 
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
+
+from .access import forget_collection_restrictions
 
 
 def purge_renditions(collection):
@@ -20,7 +22,12 @@ def purge_renditions(collection):
 
 
 def restriction_changed(sender, instance, **kwargs):
+    forget_collection_restrictions()
     purge_renditions(instance.collection)
+
+
+def collections_changed(sender, **kwargs):
+    forget_collection_restrictions()
 
 
 def remember_collection(sender, instance, **kwargs):
@@ -44,6 +51,10 @@ def register():
     Image = get_image_model()
     post_save.connect(restriction_changed, sender=CollectionViewRestriction)
     post_delete.connect(restriction_changed, sender=CollectionViewRestriction)
+    # A restriction's groups, and new collections under a restricted one, change what it covers.
+    m2m_changed.connect(collections_changed, sender=CollectionViewRestriction.groups.through)
+    post_save.connect(collections_changed, sender=Collection)
+    post_delete.connect(collections_changed, sender=Collection)
     pre_save.connect(remember_collection, sender=Image)
     post_save.connect(image_saved, sender=Image)
     post_delete.connect(document_deleted, sender=get_document_model())

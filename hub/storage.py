@@ -11,9 +11,11 @@
 import os
 import tempfile
 
+from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import cached_property
 
 RESTRICTED_PREFIX = "restricted/"
 
@@ -53,6 +55,23 @@ class AtomicFileSystemStorage(FileSystemStorage):
         if self.file_permissions_mode is not None:
             os.chmod(full_path, self.file_permissions_mode)
         return str(name).replace("\\", "/")
+
+
+class PrivateFileSystemStorage(AtomicFileSystemStorage):
+    """Files under PRIVATE_MEDIA_ROOT, which has no URL: only permission-checked views read them."""
+
+    @cached_property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "PRIVATE_MEDIA_ROOT":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
+
+    def url(self, name):
+        raise NotImplementedError("Private files have no public URL.")
 
 
 def private_storage():

@@ -22,8 +22,9 @@ def seed(language):
 
 @pytest.fixture(autouse=True)
 def _isolated_files_and_cache(settings, tmp_path):
-    """Each test gets its own media folder and an empty cache (Wagtail caches renditions)."""
+    """Each test gets its own media folders and an empty cache (Wagtail caches renditions)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     cache.clear()
 
 

@@ -26,7 +26,9 @@ class HubImage(AbstractImage):
 
     @property
     def is_restricted(self):
-        return self.collection.get_view_restrictions().exists()
+        from hub.access import blocked_collection_ids_for_anonymous
+
+        return self.collection_id in blocked_collection_ids_for_anonymous()
 
 
 class HubRendition(AbstractRendition):

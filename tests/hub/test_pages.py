@@ -22,6 +22,7 @@ PAGES = [
     "stakeholders/",
     "stakeholders/unicef/",
     "events/",
+    "documents/",
 ]
 
 
