@@ -20,6 +20,8 @@ PAGES = [
     "stakeholders/",
     "stakeholders/?category=un-agency",
     "stakeholders/unicef/",
+    "documents/",
+    "documents/?type=meeting&language=en",
 ]
 
 
