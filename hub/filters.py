@@ -93,16 +93,19 @@ FACETS = [
 
 
 class LinkFilters:
-    """The filters and sort order named in a query string, and links that change one of them.
+    """Filters and a sort order named in a query string, applied to `items`, and links that change one of them.
 
-    Subclasses name their `params` and `sorts` ({key: (label, ordering)}, the first is the default).
+    Subclasses name their `facet_types` (each with a `param` and a
+    `restrict(items, value)`) and `sorts` ({key: (label, ordering)}, the first
+    is the default).
     """
 
-    params = ()
+    facet_types = ()
     sorts = {}
 
-    def __init__(self, query):
-        self.selected = {param: query.get(param, "").strip()[:100] for param in self.params}
+    def __init__(self, items, query):
+        self.items = items
+        self.selected = {facet.param: query.get(facet.param, "").strip()[:100] for facet in self.facet_types}
         self.selected = {param: value for param, value in self.selected.items() if value}
         self.default_sort = next(iter(self.sorts))
         sort = query.get("sort", self.default_sort)
@@ -121,37 +124,46 @@ class LinkFilters:
             (key, label, self.url(sort=key, page=None), key == self.sort) for key, (label, _order) in self.sorts.items()
         ]
 
-    @property
-    def ordering(self):
-        return self.sorts[self.sort][1]
+    def filtered(self, skip=None):
+        """The items with every selected filter applied but `skip` (a facet counts under the others)."""
+        items = self.items
+        for facet in self.facet_types:
+            value = self.selected.get(facet.param)
+            if value and facet.param != skip:
+                items = facet.restrict(items, value)
+        return items
+
+    def results(self):
+        return self.filtered().order_by(*self.sorts[self.sort][1])
+
+    def facet(self, facet, rows, fallback_label=None):
+        """A Facet whose values are `rows` of (code, label, count), each a link that toggles it."""
+        selected = self.selected.get(facet.param)
+        built = Facet(param=facet.param, label=facet.label, clear_url=self.url(**{facet.param: None, "page": None}))
+        for code, label, count in rows:
+            is_selected = code == selected
+            built.values.append(
+                FacetValue(code, label, count, self.url(**{facet.param: None if is_selected else code}), is_selected)
+            )
+            if is_selected:
+                built.selected_label = label
+        if selected and not built.selected_label:
+            built.selected_label = fallback_label or selected
+        return built
 
 
 class BestPracticeFilter(LinkFilters):
     """Reads the filters from a request's query string and applies them to the collection's pages."""
 
-    params = [facet.param for facet in FACETS]
+    facet_types = FACETS
     sorts = {"newest": (_("Newest first"), ("-first_published_at", "-pk")), "title": (_("A–Z"), ("title", "pk"))}
-
-    def __init__(self, pages, query):
-        super().__init__(query)
-        self.pages = pages
-
-    def _filtered(self, pages, skip=None):
-        for facet in FACETS:
-            value = self.selected.get(facet.param)
-            if value and facet.param != skip:
-                pages = facet.restrict(pages, value)
-        return pages
-
-    def results(self):
-        return self._filtered(self.pages).order_by(*self.ordering)
 
     def facets(self, listed_pages=()):
         """Every facet with its values, counts, labels in the active language and toggle links."""
         vocabulary_counts = {}
         for facet in FACETS:
             if isinstance(facet, VocabularyFacet):
-                vocabulary_counts[facet.param] = facet.counts(self._filtered(self.pages, skip=facet.param))
+                vocabulary_counts[facet.param] = facet.counts(self.filtered(skip=facet.param))
         # Labels for the facets and for the listed items, one query per vocabulary.
         self.labels = {}
         for facet in FACETS:
@@ -165,8 +177,6 @@ class BestPracticeFilter(LinkFilters):
 
         facets = []
         for facet in FACETS:
-            selected = self.selected.get(facet.param)
-            built = Facet(param=facet.param, label=facet.label, clear_url=self.url(**{facet.param: None, "page": None}))
             if isinstance(facet, VocabularyFacet):
                 labels = self.labels[facet.param]
                 rows = [
@@ -177,22 +187,7 @@ class BestPracticeFilter(LinkFilters):
             else:
                 rows = [
                     (row["slug"], row["name"], row["count"])
-                    for row in facet.counts(self._filtered(self.pages, skip=facet.param), selected)
+                    for row in facet.counts(self.filtered(skip=facet.param), self.selected.get(facet.param))
                 ]
-            for code, label, count in rows:
-                is_selected = code == selected
-                built.values.append(
-                    FacetValue(
-                        code=code,
-                        label=label,
-                        count=count,
-                        url=self.url(**{facet.param: None if is_selected else code}),
-                        selected=is_selected,
-                    )
-                )
-                if is_selected:
-                    built.selected_label = label
-            if selected and not built.selected_label:
-                built.selected_label = selected
-            facets.append(built)
+            facets.append(self.facet(facet, rows))
         return facets

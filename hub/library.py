@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 
 from .access import visible_documents
-from .filters import Facet, FacetValue, LinkFilters
+from .filters import LinkFilters
 from .models.documents import DOCUMENT_LANGUAGES, Access, DocumentType, language_filter
 from .models.stakeholders import Stakeholder
 
@@ -87,29 +87,14 @@ FACETS = [
 
 
 class DocumentFilter(LinkFilters):
-    params = [facet.param for facet in FACETS]
+    facet_types = FACETS
     sorts = {
         "newest": (_("Newest first"), ("-publication_date", "-created_at", "-pk")),
         "title": (_("A–Z"), ("title", "pk")),
     }
 
-    def __init__(self, documents, query):
-        super().__init__(query)
-        self.documents = documents
-
-    def _filtered(self, skip=None):
-        documents = self.documents
-        for facet in FACETS:
-            value = self.selected.get(facet.param)
-            if value and facet.param != skip:
-                documents = facet.restrict(documents, value)
-        return documents
-
-    def results(self):
-        return self._filtered().order_by(*self.ordering)
-
     def facets(self):
-        counts = {facet.param: facet.counts(self._filtered(skip=facet.param)) for facet in FACETS}
+        counts = {facet.param: facet.counts(self.filtered(skip=facet.param)) for facet in FACETS}
         organisation_codes = set(counts["organisation"]) | {self.selected.get("organisation", "")} - {""}
         organisations = Stakeholder.labels(organisation_codes)
         labels = {
@@ -118,30 +103,19 @@ class DocumentFilter(LinkFilters):
             "organisation": {code: str(row) for code, row in organisations.items()},
             "language": dict(DOCUMENT_LANGUAGES),
         }
+        language_order = [code for code, _label in DOCUMENT_LANGUAGES]
         facets = []
         for facet in FACETS:
-            selected = self.selected.get(facet.param)
-            built = Facet(param=facet.param, label=facet.label, clear_url=self.url(**{facet.param: None, "page": None}))
-            rows = [(code, str(labels[facet.param].get(code, code)), n) for code, n in counts[facet.param].items()]
+            names = labels[facet.param]
+            rows = [(code, str(names.get(code, code)), n) for code, n in counts[facet.param].items()]
             if facet.param == "year":
                 rows.sort(reverse=True)
             elif facet.param == "language":
-                order = [code for code, _label in DOCUMENT_LANGUAGES]
-                rows.sort(key=lambda row: order.index(row[0]) if row[0] in order else len(order))
+                rows.sort(key=lambda row: language_order.index(row[0]) if row[0] in language_order else 99)
             else:
                 rows.sort(key=lambda row: row[1].casefold())
-            for code, label, count in rows:
-                is_selected = code == selected
-                built.values.append(
-                    FacetValue(
-                        code, label, count, self.url(**{facet.param: None if is_selected else code}), is_selected
-                    )
-                )
-                if is_selected:
-                    built.selected_label = label
-            if selected and not built.selected_label:
-                built.selected_label = str(labels[facet.param].get(selected, selected))
-            facets.append(built)
+            selected = self.selected.get(facet.param, "")
+            facets.append(self.facet(facet, rows, fallback_label=str(names.get(selected, selected))))
         return facets
 
 
