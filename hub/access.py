@@ -20,7 +20,8 @@ from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestri
 from wagtail.permissions import policy_registry
 
 
-def _cache(request):
+def _memo(request):
+    """What this request has already worked out, so each answer costs its queries once."""
     if not hasattr(request, "_hub_access"):
         request._hub_access = {}
     return request._hub_access
@@ -28,16 +29,16 @@ def _cache(request):
 
 def editable_collection_ids(request, model):
     """Collections where the user may change `model` objects in the admin."""
-    cache = _cache(request)
+    memo = _memo(request)
     key = ("editable", model._meta.label)
-    if key not in cache:
+    if key not in memo:
         user = request.user
         if not user.is_authenticated or not user.is_active:
-            cache[key] = set()
+            memo[key] = set()
         else:
             policy = policy_registry.get_by_type(model)
-            cache[key] = set(policy.collections_user_has_permission_for(user, "change").values_list("pk", flat=True))
-    return cache[key]
+            memo[key] = set(policy.collections_user_has_permission_for(user, "change").values_list("pk", flat=True))
+    return memo[key]
 
 
 RESTRICTIONS_CACHE_KEY = "hub:collection-restrictions"
@@ -90,15 +91,15 @@ def _admits(row, request):
 
 def blocked_collection_ids(request):
     """Collections whose view restrictions (or an ancestor's) do not admit this request."""
-    cache_ = _cache(request)
-    if "blocked" not in cache_:
+    memo = _memo(request)
+    if "blocked" not in memo:
         blocked = set()
         if not request.user.is_superuser:
             for row in collection_restrictions():
                 if not _admits(row, request):
                     blocked |= row["collections"]
-        cache_["blocked"] = blocked
-    return cache_["blocked"]
+        memo["blocked"] = blocked
+    return memo["blocked"]
 
 
 def blocked_collection_ids_for_anonymous():
@@ -107,11 +108,11 @@ def blocked_collection_ids_for_anonymous():
 
 
 def user_group_ids(request):
-    cache = _cache(request)
-    if "groups" not in cache:
+    memo = _memo(request)
+    if "groups" not in memo:
         user = request.user
-        cache["groups"] = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
-    return cache["groups"]
+        memo["groups"] = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    return memo["groups"]
 
 
 def visible_documents(request, queryset=None):

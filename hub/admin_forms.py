@@ -9,6 +9,7 @@ import logging
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.documents.forms import BaseDocumentForm
@@ -73,6 +74,14 @@ class DocumentForm(BaseDocumentForm):
             self.add_error("file", ValidationError(NOT_STORED, code="not_stored"))
             return
         self.instance._fresh_upload = upload.name
+
+    def save(self, commit=True):
+        # Wagtail deletes a replaced file before the row is saved; only once the new row is committed here.
+        replaced, self.original_file = self.original_file, None
+        instance = super().save(commit=commit)
+        if commit and replaced and "file" in self.changed_data:
+            transaction.on_commit(lambda: replaced.storage.delete(replaced.name))
+        return instance
 
 
 class ImageForm(BaseImageForm):

@@ -545,3 +545,59 @@ def test_editors_of_one_collection_cannot_edit_another_collections_documents(cli
     assert other.status_code in (302, 403)
     listing = client.get("/admin/documents/").content.decode()
     assert documents["collection"].title in listing and documents["restricted"].title not in listing
+
+
+def test_a_replaced_file_is_deleted_only_once_the_new_one_is_saved(
+    client, editor, settings, django_capture_on_commit_callbacks
+):
+    document = make_document("Agenda", "first")
+    old_name = document.file.name
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/documents/edit/{document.pk}/",
+            {
+                "title": "Agenda",
+                "file": SimpleUploadedFile("second.pdf", pdf_bytes("second")),
+                "collection": document.collection_id,
+                "access": Access.PUBLIC,
+                "document_type": "meeting",
+            },
+        )
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.file.name == "documents/second.pdf"
+    assert not (settings.PRIVATE_MEDIA_ROOT / old_name).exists()
+    assert b"".join(client.get(document.url).streaming_content) == pdf_bytes("second")
+    assert "second" in document.extracted_text  # processed again for the new file
+
+
+def test_with_object_storage_a_permitted_download_is_a_signed_url_that_expires_in_a_minute(settings):
+    from types import SimpleNamespace
+    from urllib.parse import parse_qs, urlsplit
+
+    from storages.backends.s3 import S3Storage
+
+    from hub.media import _remote_redirect
+
+    # Signing is computed locally: no bucket needs to exist for this.
+    storage = S3Storage(
+        bucket_name="legtj",
+        endpoint_url="https://s3.example.org",
+        region_name="eu-central-1",
+        access_key="AKIDEXAMPLE",
+        secret_key="secret",
+        location="private",
+        querystring_auth=True,
+    )
+    response = _remote_redirect(
+        SimpleNamespace(storage=storage, name="documents/plan.pdf"),
+        ResponseContentDisposition='attachment; filename="plan.pdf"',
+    )
+    url = urlsplit(response["Location"])
+    query = parse_qs(url.query)
+    assert url.netloc.startswith("s3.example.org") or url.netloc.startswith("legtj.")
+    assert url.path.endswith("/private/documents/plan.pdf")
+    assert query["X-Amz-Expires"] == [str(settings.PRIVATE_URL_EXPIRE_SECONDS)] == ["60"]
+    assert "X-Amz-Signature" in query
+    assert query["response-content-disposition"] == ['attachment; filename="plan.pdf"']
