@@ -3,9 +3,11 @@
 - Documents, original images and document previews go to the private store:
   their access can change after upload, so nothing there ever has a public
   URL; Django checks the right on every request (`hub.media`).
-- Renditions of public images go to the public store (`MEDIA_URL`, cacheable,
-  CDN-friendly). Renditions of images in a restricted collection are named
-  `restricted/…` and routed to the private store by `RenditionStorage`.
+- Everything else goes through the default storage, `RoutedStorage`: to the
+  public store (`MEDIA_URL`, cacheable, CDN-friendly) except names under
+  PRIVATE_PREFIXES. Renditions of images in a restricted collection are named
+  `restricted/…`; Wagtail's multiple uploader parks files in `wagtail_uploads/`
+  until their metadata is filled in. Both stay private.
 """
 
 import os
@@ -18,6 +20,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
 
 RESTRICTED_PREFIX = "restricted/"
+PRIVATE_PREFIXES = (RESTRICTED_PREFIX, "wagtail_uploads/")
 
 
 class AtomicFileSystemStorage(FileSystemStorage):
@@ -80,11 +83,11 @@ def private_storage():
 
 
 @deconstructible
-class RenditionStorage(Storage):
-    """Renditions in the public store, except those of restricted images, which stay private."""
+class RoutedStorage(Storage):
+    """The default storage: the public store, except names under PRIVATE_PREFIXES, which stay private."""
 
     def _backend(self, name):
-        return storages["private" if str(name).startswith(RESTRICTED_PREFIX) else "default"]
+        return storages["private" if str(name).startswith(PRIVATE_PREFIXES) else "public"]
 
     def _open(self, name, mode="rb"):
         return self._backend(name).open(name, mode)

@@ -38,6 +38,6 @@ class HubRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
     def get_upload_to(self, filename):
-        # hub.storage.RenditionStorage keeps "restricted/…" names in the private store.
+        # hub.storage.RoutedStorage keeps "restricted/…" names in the private store.
         name = super().get_upload_to(filename)
         return os.path.join(RESTRICTED_PREFIX, name) if self.image.is_restricted else name

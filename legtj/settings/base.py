@@ -169,7 +169,8 @@ SERVE_MEDIA_FILES = env_bool("SERVE_MEDIA_FILES")
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 
 STORAGES = {
-    "default": {"BACKEND": "hub.storage.AtomicFileSystemStorage"},
+    "default": {"BACKEND": "hub.storage.RoutedStorage"},
+    "public": {"BACKEND": "hub.storage.AtomicFileSystemStorage"},
     "private": {"BACKEND": "hub.storage.PrivateFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -186,7 +187,7 @@ if env("AWS_STORAGE_BUCKET_NAME"):
         "default_acl": None,
         "file_overwrite": False,
     }
-    STORAGES["default"] = {
+    STORAGES["public"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             **_s3,
@@ -253,7 +254,6 @@ WAGTAILDOCS_DOCUMENT_MODEL = "hub.HubDocument"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.admin_forms.ImageForm"
-WAGTAILIMAGES_RENDITION_STORAGE = "hub.storage.RenditionStorage"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.admin_forms.DocumentForm"

@@ -601,3 +601,23 @@ def test_with_object_storage_a_permitted_download_is_a_signed_url_that_expires_i
     assert query["X-Amz-Expires"] == [str(settings.PRIVATE_URL_EXPIRE_SECONDS)] == ["60"]
     assert "X-Amz-Signature" in query
     assert query["response-content-disposition"] == ['attachment; filename="plan.pdf"']
+
+
+def test_files_parked_by_the_multiple_uploader_are_not_public(client, editor, settings):
+    from wagtail.models import UploadedFile
+
+    client.force_login(editor)
+    response = client.post(
+        "/admin/documents/multiple/add/", {"files[]": SimpleUploadedFile("minutes.pdf", pdf_bytes("parked"))}
+    )
+    assert response.json()["success"] is True
+    parked = UploadedFile.objects.get()  # waiting for its type and access level
+    assert parked.file.name.startswith("wagtail_uploads/")
+    assert (settings.PRIVATE_MEDIA_ROOT / parked.file.name).exists()
+    assert not (settings.MEDIA_ROOT / parked.file.name).exists()
+    assert client.get(f"{settings.MEDIA_URL}{parked.file.name}").status_code == 404
+    refused = client.post("/admin/documents/multiple/add/", {"files[]": SimpleUploadedFile("x.pdf", PROGRAM)})
+    assert refused.json() == {
+        "success": False,
+        "error_message": "Этот файл является программой или сценарием, их загружать нельзя. Выберите документ.",
+    }
