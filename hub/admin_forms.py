@@ -8,6 +8,7 @@ the row is never created, and `AtomicFileSystemStorage` leaves no partial file.
 import logging
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +27,21 @@ NOT_STORED = _(
 )
 
 
+def original_events():
+    from .models import Event
+
+    return Event.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("-start")
+
+
 class DocumentForm(BaseDocumentForm):
+    # The relation is the event's (`Event.documents`, shared by its translations); offered here too.
+    events = forms.ModelMultipleChoiceField(
+        label=_("related events"),
+        queryset=original_events(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Events whose pages list this document."),
+    )
     languages = forms.MultipleChoiceField(
         label=_("languages"),
         choices=DOCUMENT_LANGUAGES,
@@ -49,6 +64,11 @@ class DocumentForm(BaseDocumentForm):
         super().__init__(*args, **kwargs)
         if "languages" in self.fields:
             self.initial["languages"] = self.instance.language_codes
+        if "events" in self.fields:
+            self.fields["events"].queryset = original_events()
+            self.initial["events"] = (
+                list(self.instance.events.filter(pk__in=original_events())) if self.instance.pk else []
+            )
         if "file" in self.fields:
             self.fields["file"].error_messages["file_too_large"] = TOO_LARGE
 
@@ -81,7 +101,16 @@ class DocumentForm(BaseDocumentForm):
         instance = super().save(commit=commit)
         if commit and replaced and "file" in self.changed_data:
             transaction.on_commit(lambda: replaced.storage.delete(replaced.name))
+        if commit and "events" in self.changed_data:
+            self._save_events(instance)
         return instance
+
+    def _save_events(self, document):
+        before, after = set(self.initial["events"]), set(self.cleaned_data["events"])
+        for event in before ^ after:
+            others = [linked for linked in event.documents.all() if linked.pk != document.pk]
+            event.documents = others + ([document] if event in after else [])
+            event.save()  # and its translations, which share its documents
 
 
 class ImageForm(BaseImageForm):

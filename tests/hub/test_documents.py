@@ -621,3 +621,33 @@ def test_files_parked_by_the_multiple_uploader_are_not_public(client, editor, se
         "success": False,
         "error_message": "Этот файл является программой или сценарием, их загружать нельзя. Выберите документ.",
     }
+
+
+def test_editors_link_a_document_to_events_from_the_document_form(client, demo, django_capture_on_commit_callbacks):
+    from hub.models import Event
+
+    editor = User.objects.create_superuser(email="admin@example.org")
+    client.force_login(editor)
+    meeting = Event.objects.get(slug="leg-quarterly-meeting", locale__language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, "Presentation.pdf", pdf_bytes("slides"), events=[meeting.pk])
+    assert response.status_code == 302
+    document = HubDocument.objects.get(title="Presentation.pdf")
+    for language in ("en", "ru", "tg"):
+        page = soup(client.get(f"/{language}/events/leg-quarterly-meeting/"))
+        assert "Presentation.pdf" in [
+            a.get_text(strip=True) for a in page.select("#event-documents ~ .document-list a")
+        ]
+    # Unticking it in the form takes it off the event in every language; other documents stay.
+    form = soup(client.get(f"/admin/documents/edit/{document.pk}/"))
+    assert form.select_one(f"input[name=events][value='{meeting.pk}']").has_attr("checked")
+    client.post(
+        f"/admin/documents/edit/{document.pk}/",
+        {"title": document.title, "collection": document.collection_id, "access": "public", "document_type": "report"},
+    )
+    remaining = set(Event.objects.get(pk=meeting.pk).documents.values_list("title", flat=True))
+    assert remaining == {"LEG quarterly meeting: agenda"}
+    page = soup(client.get("/ru/events/leg-quarterly-meeting/"))
+    assert [a.get_text(strip=True) for a in page.select("#event-documents ~ .document-list a")] == [
+        "LEG quarterly meeting: agenda"
+    ]
