@@ -344,6 +344,20 @@ def upload(client, name, content, **fields):
     return client.post("/admin/documents/add/", data)
 
 
+def edit(client, document, name=None, content=None, **fields):
+    """Post the admin's edit form for `document`, with a new file when `name` is given."""
+    data = {
+        "title": document.title,
+        "collection": document.collection_id,
+        "access": document.access,
+        "document_type": document.document_type,
+        **fields,
+    }
+    if name:
+        data["file"] = SimpleUploadedFile(name, content)
+    return client.post(f"/admin/documents/edit/{document.pk}/", data)
+
+
 def form_errors(response):
     return " ".join(node.get_text(" ", strip=True) for node in soup(response).select(".error-message, .help-critical"))
 
@@ -427,16 +441,7 @@ def test_a_replacement_that_fills_the_disk_keeps_the_stored_document(client, edi
     kept = make_document("Agenda", "kept")
     original = (full_disk / kept.file.name).read_bytes()
     client.force_login(editor)
-    response = client.post(
-        f"/admin/documents/edit/{kept.pk}/",
-        {
-            "title": "Agenda (new)",
-            "file": SimpleUploadedFile("huge.pdf", big_pdf("huge")),
-            "collection": kept.collection_id,
-            "access": Access.PUBLIC,
-            "document_type": "report",
-        },
-    )
+    response = edit(client, kept, "huge.pdf", big_pdf("huge"), title="Agenda (new)")
     assert response.status_code == 200
     assert "Не удалось сохранить файл" in form_errors(response)
     kept.refresh_from_db()
@@ -554,16 +559,7 @@ def test_a_replaced_file_is_deleted_only_once_the_new_one_is_saved(
     old_name = document.file.name
     client.force_login(editor)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            f"/admin/documents/edit/{document.pk}/",
-            {
-                "title": "Agenda",
-                "file": SimpleUploadedFile("second.pdf", pdf_bytes("second")),
-                "collection": document.collection_id,
-                "access": Access.PUBLIC,
-                "document_type": "meeting",
-            },
-        )
+        response = edit(client, document, "second.pdf", pdf_bytes("second"))
     assert response.status_code == 302
     document.refresh_from_db()
     assert document.file.name == "documents/second.pdf"
@@ -641,10 +637,7 @@ def test_editors_link_a_document_to_events_from_the_document_form(client, demo, 
     # Unticking it in the form takes it off the event in every language; other documents stay.
     form = soup(client.get(f"/admin/documents/edit/{document.pk}/"))
     assert form.select_one(f"input[name=events][value='{meeting.pk}']").has_attr("checked")
-    client.post(
-        f"/admin/documents/edit/{document.pk}/",
-        {"title": document.title, "collection": document.collection_id, "access": "public", "document_type": "report"},
-    )
+    edit(client, document)  # no event ticked
     remaining = set(Event.objects.get(pk=meeting.pk).documents.values_list("title", flat=True))
     assert remaining == {"LEG quarterly meeting: agenda"}
     page = soup(client.get("/ru/events/leg-quarterly-meeting/"))
