@@ -85,7 +85,7 @@ def _admits(row, request):
     if row["type"] == BaseViewRestriction.LOGIN:
         return request.user.is_authenticated
     if row["type"] == BaseViewRestriction.GROUPS:
-        return request.user.is_superuser or bool(row["groups"] & user_group_ids(request))
+        return bool(row["groups"] & user_group_ids(request))
     return True
 
 

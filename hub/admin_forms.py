@@ -65,7 +65,6 @@ class DocumentForm(BaseDocumentForm):
         if "languages" in self.fields:
             self.initial["languages"] = self.instance.language_codes
         if "events" in self.fields:
-            self.fields["events"].queryset = original_events()
             self.initial["events"] = (
                 list(self.instance.events.filter(pk__in=original_events())) if self.instance.pk else []
             )

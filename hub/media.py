@@ -57,15 +57,27 @@ def _remote_redirect(field_file, **parameters):
     return None
 
 
+def _checked_document(request, document_id):
+    document = get_object_or_404(get_document_model(), pk=document_id)
+    _check_document(request, document)
+    return document
+
+
+def _send(field_file, content_type, openly):
+    """A permitted file: a signed redirect when it is in object storage, else streamed from disk."""
+    redirect = _remote_redirect(field_file)
+    if redirect:
+        return _cache_headers(redirect, False)
+    return _cache_headers(FileResponse(field_file.open("rb"), content_type=content_type), openly)
+
+
 @require_safe
 def serve_document(request, document_id, document_filename):
     """Wagtail's document URL, with our access rule in place of Wagtail's collection-only check."""
-    Document = get_document_model()
-    document = get_object_or_404(Document.objects.select_related("collection"), pk=document_id)
+    document = _checked_document(request, document_id)
     if document.filename != document_filename:
         raise Http404
-    _check_document(request, document)
-    document_served.send(sender=Document, instance=document, request=request)
+    document_served.send(sender=type(document), instance=document, request=request)
     openly = is_openly_served(document)
     redirect = _remote_redirect(document.file, ResponseContentDisposition=document.content_disposition)
     if redirect:
@@ -88,13 +100,10 @@ def serve_document(request, document_id, document_filename):
 
 @require_safe
 def document_preview(request, document_id):
-    document = get_object_or_404(get_document_model().objects.select_related("collection"), pk=document_id)
-    _check_document(request, document)
+    document = _checked_document(request, document_id)
     if not document.preview:
         raise Http404
-    redirect = _remote_redirect(document.preview)
-    response = redirect or FileResponse(document.preview.open("rb"), content_type="image/webp")
-    return _cache_headers(response, is_openly_served(document) and redirect is None)
+    return _send(document.preview, "image/webp", is_openly_served(document))
 
 
 @require_safe
@@ -103,11 +112,9 @@ def restricted_rendition(request, path):
     rendition = get_image_model().get_rendition_model().objects.filter(file=name).select_related("image").first()
     if rendition is None or not can_view_image(request, rendition.image):
         raise Http404
-    redirect = _remote_redirect(rendition.file)
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = redirect or FileResponse(rendition.file.open("rb"), content_type=content_type)
+    response = _send(rendition.file, mimetypes.guess_type(name)[0] or "application/octet-stream", openly=False)
     response["Content-Security-Policy"] = FILE_CSP
-    return _cache_headers(response, False)
+    return response
 
 
 def public_media(request, path):

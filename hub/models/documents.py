@@ -138,8 +138,9 @@ class HubDocument(AbstractDocument):
         return self.file_extension.lower() == "pdf"
 
     @property
-    def is_public(self):
-        return self.access == Access.PUBLIC
+    def access_mark(self):
+        """What lists say beside a document that is not public, or ""."""
+        return {Access.MEMBERS: _("Members only"), Access.RESTRICTED: _("Restricted")}.get(self.access, "")
 
 
 def language_filter(code):
