@@ -22,7 +22,8 @@ run: install ## Set up the embedded site with demo content and serve it on 127.0
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+	@# The email worker runs beside the server (sign-in codes are printed in this terminal) and stops with it.
+	$(MANAGE) send_notifications & trap 'kill $$!' EXIT INT TERM; $(MANAGE) runserver 127.0.0.1:8000
 
 test: install ## Run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
 	$(BIN)/pytest

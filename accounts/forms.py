@@ -1,13 +1,74 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from hub.models import Stakeholder
+
+from .roles import ROLE_NAMES
+
 PROFILE_FIELDS = ("organisation", "preferred_language")
+
+
+def organisation_field(form):
+    """Organisations once each, in the default language (any language's version names the same one)."""
+    field = form.fields["organisation"]
+    field.queryset = Stakeholder.objects.filter(locale=Locale.get_default()).order_by("name")
 
 
 class PartnerCreationForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         fields = UserCreationForm.Meta.fields | set(PROFILE_FIELDS)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisation_field(self)
+
 
 class PartnerEditForm(UserEditForm):
     class Meta(UserEditForm.Meta):
         fields = UserEditForm.Meta.fields | set(PROFILE_FIELDS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisation_field(self)
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = get_user_model()
+        fields = ["first_name", "last_name", "organisation", "preferred_language", "event_emails", "reminder_emails"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisation_field(self)
+        self.fields["organisation"].required = False
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"))
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Stakeholder.objects.none())
+    role = forms.ModelChoiceField(label=_("Role"), queryset=Group.objects.none(), empty_label=None)
+    preferred_language = forms.ChoiceField(label=_("Language of their emails"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisation_field(self)
+        self.fields["role"].queryset = Group.objects.filter(name__in=ROLE_NAMES).order_by("pk")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("This person already has an account."))
+        return email
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and personal data will be deleted for good."), required=True
+    )

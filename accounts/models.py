@@ -35,10 +35,13 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
-    organisation = models.CharField(
-        _("organisation"),
-        max_length=255,
+    organisation = models.ForeignKey(
+        "hub.Stakeholder",
+        verbose_name=_("organisation"),
+        null=True,
         blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("The partner organisation this person works for."),
     )
     preferred_language = models.CharField(
@@ -46,7 +49,19 @@ class User(AbstractUser):
         max_length=10,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
-        help_text=_("Language of the emails this person receives."),
+        help_text=_("Language of the site and of the emails this person receives."),
+    )
+
+    # Service emails about what the member signed up for themselves; each can be switched off in one click.
+    event_emails = models.BooleanField(
+        _("event updates"),
+        default=True,
+        help_text=_("Changes, postponements and cancellations of events you registered for, and reminders."),
+    )
+    reminder_emails = models.BooleanField(
+        _("action item reminders"),
+        default=True,
+        help_text=_("A reminder before your organisation's action items are due."),
     )
 
     USERNAME_FIELD = "email"
@@ -60,3 +75,32 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    @property
+    def organisation_key(self):
+        """The organisation in every language: action items and content name any language's version."""
+        return self.organisation.translation_key if self.organisation_id else None
+
+
+class SignIn(models.Model):
+    """One successful sign-in: the audit trail administrators read when something looks wrong."""
+
+    class Method(models.TextChoices):
+        CODE = "code", _("Emailed code")
+        SOCIAL = "socialaccount", _("Identity provider")
+        OTHER = "other", _("Other")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_ins")
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    method = models.CharField(_("method"), max_length=20, choices=Method.choices)
+    provider = models.CharField(_("provider"), max_length=40, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("sign-in")
+        verbose_name_plural = _("sign-ins")
+
+    def __str__(self):
+        return f"{self.user} · {self.at:%Y-%m-%d %H:%M} · {self.get_method_display()}"

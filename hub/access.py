@@ -181,3 +181,45 @@ def is_openly_served(document):
     from hub.models.documents import Access
 
     return document.access == Access.PUBLIC and document.collection_id not in blocked_collection_ids_for_anonymous()
+
+
+# Not Q(): an empty Q vanishes when OR-ed, and "everyone or superusers" would become "superusers".
+EVERYONE = Q(pk__isnull=False)
+
+
+def document_audience(document):
+    """Who may see `document`, as a filter on users: the rule above, for everyone at once.
+
+    None when nobody but its editors may (a password on its collection): email
+    cannot carry a password. Superusers are always included.
+    """
+    from django.contrib.auth import get_user_model
+
+    from hub.models.documents import Access
+
+    users = get_user_model().objects
+    allowed = EVERYONE
+    if document.access == Access.RESTRICTED:
+        allowed &= Q(pk__in=users.filter(groups__in=document.groups.all()).values("pk"))
+    for row in collection_restrictions():
+        if document.collection_id not in row["collections"]:
+            continue
+        if row["type"] == BaseViewRestriction.PASSWORD:
+            return Q(is_superuser=True)
+        if row["type"] == BaseViewRestriction.GROUPS:
+            allowed &= Q(pk__in=users.filter(groups__in=row["groups"]).values("pk"))
+    return allowed | Q(is_superuser=True)
+
+
+def page_audience(page):
+    """Who may see `page` (its and its ancestors' view restrictions), as a filter on users."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    allowed = EVERYONE
+    for restriction in page.get_view_restrictions().prefetch_related("groups"):
+        if restriction.restriction_type == BaseViewRestriction.PASSWORD:
+            return Q(is_superuser=True)
+        if restriction.restriction_type == BaseViewRestriction.GROUPS:
+            allowed &= Q(pk__in=users.filter(groups__in=list(restriction.groups.all())).values("pk"))
+    return allowed | Q(is_superuser=True)

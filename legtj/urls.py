@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -20,6 +21,10 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap, name="sitemap"),
 ]
 
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    # The provider's event webhook confirms sends (notifications.signal_handlers); basic auth by the secret.
+    urlpatterns.append(path("anymail/", include("anymail.urls")))
+
 if settings.SERVE_MEDIA_FILES:
     # Local media for the embedded setup and tests; a server or CDN serves them in production.
     urlpatterns.append(
@@ -30,7 +35,9 @@ if settings.SERVE_MEDIA_FILES:
 # redirected by LocaleMiddleware to the visitor's best language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("accounts/", include("accounts.urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

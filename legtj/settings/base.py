@@ -38,10 +38,22 @@ DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# OAuth / OpenID Connect providers, each switched on by its client id (see below).
+SOCIALACCOUNT_APPS = [
+    app
+    for app, variable in (
+        ("allauth.socialaccount.providers.google", "GOOGLE_CLIENT_ID"),
+        ("allauth.socialaccount.providers.microsoft", "MICROSOFT_CLIENT_ID"),
+        ("allauth.socialaccount.providers.openid_connect", "OIDC_CLIENT_ID"),
+    )
+    if env(variable)
+]
+
 INSTALLED_APPS = [
     "accounts",
     "home",
     "hub",
+    "notifications",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -68,6 +80,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    *SOCIALACCOUNT_APPS,
 ]
 
 MIDDLEWARE = [
@@ -81,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -129,8 +146,68 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
+
+# Accounts (django-allauth): nobody has a password. People sign in with a
+# one-time code sent to their address, or with an OAuth / OpenID Connect
+# provider that vouches for that address. Accounts exist only by invitation.
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"  # the code itself proves the address
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60  # a code works once, for ten minutes
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3  # then a new code must be requested
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_SESSION_REMEMBER = True
+# Abuse limits, counted in the cache (Redis in production, shared by every process):
+# at most 10 codes an hour to one address and 30 an hour from one IP address;
+# 5 wrong codes per address in 5 minutes, 10 a minute per IP.
+ACCOUNT_RATE_LIMITS = {
+    "request_login_code": "30/h/ip,10/h/key",
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+}
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True  # a provider's verified address signs in its invited account
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {
+    "google": {
+        "APPS": [{"client_id": env("GOOGLE_CLIENT_ID", ""), "secret": env("GOOGLE_CLIENT_SECRET", "")}],
+        "SCOPE": ["openid", "email", "profile"],
+        "EMAIL_AUTHENTICATION": True,
+    },
+    "microsoft": {
+        "APPS": [
+            {
+                "client_id": env("MICROSOFT_CLIENT_ID", ""),
+                "secret": env("MICROSOFT_CLIENT_SECRET", ""),
+                "settings": {"tenant": env("MICROSOFT_TENANT", "organizations")},
+            }
+        ],
+    },
+    "openid_connect": {
+        "APPS": [
+            {
+                "provider_id": env("OIDC_PROVIDER_ID", "oidc"),
+                "name": env("OIDC_PROVIDER_NAME", "Single sign-on"),
+                "client_id": env("OIDC_CLIENT_ID", ""),
+                "secret": env("OIDC_CLIENT_SECRET", ""),
+                "settings": {"server_url": env("OIDC_SERVER_URL", "")},
+            }
+        ],
+    },
+}
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -219,6 +296,11 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 ANYMAIL = {key.removeprefix("ANYMAIL_"): value for key, value in os.environ.items() if key.startswith("ANYMAIL_")}
+# The outbox (notifications app): every email is recorded first, then sent by
+# `manage.py send_notifications`. A send not confirmed within the lease is
+# reconciled: confirmed by the provider's webhook, or tried again.
+NOTIFICATIONS_SEND_LEASE_SECONDS = int(env("NOTIFICATIONS_SEND_LEASE_SECONDS", "300"))
+NOTIFICATIONS_MAX_ATTEMPTS = int(env("NOTIFICATIONS_MAX_ATTEMPTS", "8"))
 
 # Background work (search index updates, later email): in-process by default,
 # a database-backed queue with `manage.py db_worker` when TASKS_BACKEND=database.
@@ -262,7 +344,11 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.admin_forms.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
-WAGTAIL_PASSWORD_RESET_ENABLED = True
+# The admin signs in through the same password-free flow as the site.
+WAGTAILADMIN_LOGIN_URL = "login"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 

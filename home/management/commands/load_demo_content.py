@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from accounts.roles import ensure_roles
 from home.demo import load_home_page
 from hub.demo import load_hub, load_vocabularies
 
@@ -15,5 +16,7 @@ class Command(BaseCommand):
             load_vocabularies()
             home = load_home_page()
             load_hub(home)
+            # Translators' rights hang on each language's home page, which exists only now.
+            ensure_roles()
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {home.title} in en, ru, tg."))

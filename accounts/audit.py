@@ -1,0 +1,19 @@
+from allauth.account.internal.flows.login import get_authentication_records
+
+from .models import SignIn
+
+
+def record_sign_in(sender, request, user, **kwargs):
+    """allauth's user_logged_in: one row per sign-in, with how it was proven."""
+    records = get_authentication_records(request, user)
+    last = records[-1] if records else {}
+    method = last.get("method", "")
+    if method not in SignIn.Method.values:
+        method = SignIn.Method.OTHER
+    SignIn.objects.create(
+        user=user,
+        method=method,
+        provider=last.get("provider", "")[:40],
+        ip_address=request.META.get("REMOTE_ADDR") or None,
+        user_agent=request.META.get("HTTP_USER_AGENT", "")[:200],
+    )

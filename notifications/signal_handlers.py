@@ -1,0 +1,26 @@
+from anymail.signals import tracking
+from django.db.models.signals import post_save
+from wagtail.documents import get_document_model
+from wagtail.signals import page_published
+
+from . import outbox, publishing
+
+# Provider events that prove the provider has the message.
+ACCEPTED_EVENTS = {"queued", "sent", "delivered", "deferred", "opened", "clicked", "bounced", "rejected"}
+
+
+def provider_event(sender, event, esp_name, **kwargs):
+    """anymail's tracking webhook: the provider reports a message we sent, by the key we gave it."""
+    key = (event.metadata or {}).get("notification")
+    if key and event.event_type in ACCEPTED_EVENTS:
+        outbox.confirm_by_provider(key, event.message_id or "")
+
+
+def register():
+    from hub.models import BestPracticePage, Event, NewsPage
+
+    for model in (NewsPage, BestPracticePage):
+        page_published.connect(publishing.page_published, sender=model, dispatch_uid=f"notify-{model.__name__}")
+    post_save.connect(publishing.document_saved, sender=get_document_model(), dispatch_uid="notify-document")
+    post_save.connect(publishing.event_saved, sender=Event, dispatch_uid="notify-event")
+    tracking.connect(provider_event, dispatch_uid="notifications-provider-event")

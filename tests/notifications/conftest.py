@@ -1,0 +1,44 @@
+import re
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+
+from accounts.models import User
+from notifications import outbox
+
+
+class ProviderDown(Exception):
+    pass
+
+
+class FlakyBackend(EmailBackend):
+    """A mail provider that refuses the first `failures` sends, then accepts (Django's locmem outbox records them)."""
+
+    failures = 0
+    calls = 0
+
+    def send_messages(self, messages):
+        type(self).calls += 1
+        if type(self).calls <= type(self).failures:
+            raise ProviderDown("503 Service Unavailable")
+        return super().send_messages(messages)
+
+
+def deliver(now=None):
+    """Run the worker's pass and return what reached the provider in it."""
+    before = len(mail.outbox)
+    outbox.deliver_due(now)
+    return mail.outbox[before:]
+
+
+def sign_in_code(message):
+    return re.search(r"^\s*([A-Z0-9]{4,}(?:-[A-Z0-9]+)*)\s*$", message.body, re.MULTILINE).group(1)
+
+
+@pytest.fixture
+def member(db):
+    user = User.objects.create_user(email="dilnoza@partner.example", first_name="Dilnoza", preferred_language="ru")
+    user.set_unusable_password()
+    user.save()
+    return user
