@@ -21,6 +21,21 @@ EVENT_REMINDER_BEFORE = datetime.timedelta(hours=24)
 ACTION_REMINDER_DAYS = 3
 
 
+def row(key, kind, user, payload, subscription=None):
+    """One outbox row for `user`, held for the digest when their subscription asks for a weekly one."""
+    weekly = subscription is not None and subscription.frequency == Subscription.Frequency.WEEKLY
+    return Notification(
+        key=key,
+        kind=kind,
+        user_id=user.pk,
+        email=user.email,
+        language=user.preferred_language,
+        subscription=subscription,
+        payload=payload,
+        status=Status.HELD if weekly else Status.PENDING,
+    )
+
+
 def filter_class(kind):
     from hub.filters import BestPracticeFilter
     from hub.library import DocumentFilter
@@ -69,15 +84,12 @@ def notify_publication(item, kind, ident, audience):
             continue
         seen.add(subscription.user_id)
         rows.append(
-            Notification(
-                key=f"publication:{ident}:{subscription.user_id}",
-                kind=Kind.PUBLICATION,
-                user_id=subscription.user_id,
-                email=subscription.user.email,
-                language=subscription.user.preferred_language,
-                subscription=subscription,
-                payload=reference,
-                status=Status.HELD if subscription.frequency == Subscription.Frequency.WEEKLY else Status.PENDING,
+            row(
+                f"publication:{ident}:{subscription.user_id}",
+                Kind.PUBLICATION,
+                subscription.user,
+                reference,
+                subscription,
             )
         )
     record_many(rows)
@@ -122,21 +134,9 @@ def notify_event(event, created):
         subscriptions = Subscription.objects.filter(
             kind=Subscription.Kind.EVENTS, confirmed_at__isnull=False, user__in=users.values("pk")
         ).select_related("user")
-        record_many(
-            [
-                Notification(
-                    key=f"event:{event.translation_key}:new:{s.user_id}",
-                    kind=Kind.EVENT,
-                    user_id=s.user_id,
-                    email=s.user.email,
-                    language=s.user.preferred_language,
-                    subscription=s,
-                    payload={"event": event.pk, "change": "created"},
-                    status=Status.HELD if s.frequency == Subscription.Frequency.WEEKLY else Status.PENDING,
-                )
-                for s in subscriptions
-            ]
-        )
+        payload = {"event": event.pk, "change": "created"}
+        key = f"event:{event.translation_key}:new"
+        record_many([row(f"{key}:{s.user_id}", Kind.EVENT, s.user, payload, s) for s in subscriptions])
         return
     if event.sequence == 0:
         return  # nothing a calendar or a participant needs to know has changed
@@ -144,19 +144,9 @@ def notify_event(event, created):
     registrations = EventRegistration.objects.filter(
         event=event, user__is_active=True, user__event_emails=True
     ).select_related("user")
-    record_many(
-        [
-            Notification(
-                key=f"event:{event.translation_key}:{event.sequence}:{r.user_id}",
-                kind=Kind.EVENT,
-                user_id=r.user_id,
-                email=r.user.email,
-                language=r.user.preferred_language,
-                payload={"event": event.pk, "change": change},
-            )
-            for r in registrations
-        ]
-    )
+    payload = {"event": event.pk, "change": change}
+    key = f"event:{event.translation_key}:{event.sequence}"
+    record_many([row(f"{key}:{r.user_id}", Kind.EVENT, r.user, payload) for r in registrations])
 
 
 def record_reminders(now=None):
@@ -173,13 +163,11 @@ def record_reminders(now=None):
         user__event_emails=True,
     ).select_related("user", "event")
     rows = [
-        Notification(
-            key=f"event-reminder:{r.event.translation_key}:{r.event.start.isoformat()}:{r.user_id}",
-            kind=Kind.EVENT_REMINDER,
-            user_id=r.user_id,
-            email=r.user.email,
-            language=r.user.preferred_language,
-            payload={"event": r.event_id},
+        row(
+            f"event-reminder:{r.event.translation_key}:{r.event.start.isoformat()}:{r.user_id}",
+            Kind.EVENT_REMINDER,
+            r.user,
+            {"event": r.event_id},
         )
         for r in registrations
     ]
@@ -201,16 +189,8 @@ def record_reminders(now=None):
     for item in originals.values():
         for member in members:
             if member.organisation.translation_key == item.owner.translation_key:
-                rows.append(
-                    Notification(
-                        key=f"action-reminder:{item.translation_key}:{item.due_date.isoformat()}:{member.pk}",
-                        kind=Kind.ACTION_REMINDER,
-                        user_id=member.pk,
-                        email=member.email,
-                        language=member.preferred_language,
-                        payload={"item": item.pk},
-                    )
-                )
+                key = f"action-reminder:{item.translation_key}:{item.due_date.isoformat()}:{member.pk}"
+                rows.append(row(key, Kind.ACTION_REMINDER, member, {"item": item.pk}))
     record_many(rows)
 
 
