@@ -1,4 +1,7 @@
+import datetime
+
 from allauth.account.internal.flows.login import get_authentication_records
+from django.utils import timezone
 
 from .models import SignIn
 
@@ -17,3 +20,11 @@ def record_sign_in(sender, request, user, **kwargs):
         ip_address=request.META.get("REMOTE_ADDR") or None,
         user_agent=request.META.get("HTTP_USER_AGENT", "")[:200],
     )
+
+
+KEEP_SIGN_INS = datetime.timedelta(days=365)
+
+
+def forget_old_sign_ins(now=None):
+    """The privacy notice promises a year; the worker calls this with its other scheduled jobs."""
+    return SignIn.objects.filter(at__lt=(now or timezone.now()) - KEEP_SIGN_INS).delete()[0]

@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -28,7 +29,13 @@ def profile(request):
         # The site follows the member's language from now on.
         with translation.override(user.preferred_language):
             response = HttpResponseRedirect(reverse("profile"))
-        response.set_cookie("django_language", user.preferred_language, samesite="Lax", max_age=365 * 24 * 3600)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.preferred_language,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            max_age=365 * 24 * 3600,
+        )
         return response
     return render(
         request,

@@ -129,6 +129,8 @@ def send(notification, now=None):
         return Status.FAILED if gave_up else Status.PENDING
     status = getattr(message, "anymail_status", None)
     Notification.objects.filter(pk=notification.pk, status=Status.SENDING).update(
+        # A sign-in code has no business in the database once it is on its way.
+        **({"payload": {}} if notification.kind == Kind.ACCOUNT else {}),
         status=Status.SENT,
         sent_at=timezone.now(),
         provider_message_id=(getattr(status, "message_id", None) or "")[:200] if status else "",

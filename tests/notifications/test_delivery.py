@@ -1,6 +1,7 @@
 """Nothing lost, nothing doubled: retries with back-off, a killed worker, and a thousand subscribers."""
 
 import datetime
+import io
 
 import pytest
 from anymail.signals import AnymailTrackingEvent, tracking
@@ -172,3 +173,25 @@ def test_a_thousand_subscribers_are_recorded_in_the_same_few_queries_and_the_upl
     # PostgreSQL records all rows in one INSERT; SQLite (999 parameters a statement in Django 5.2)
     # in about sixteen. Either way a fixed number, far from one per subscriber.
     assert many <= few + 16, f"{few} queries for 10 subscribers, {many} for 1,000"
+
+
+def test_the_worker_command_sends_reminders_and_forgets_year_old_sign_ins(member):
+    from django.core.management import call_command
+
+    from accounts.models import SignIn
+
+    old = SignIn.objects.create(user=member, method=SignIn.Method.CODE)
+    SignIn.objects.filter(pk=old.pk).update(at=timezone.now() - datetime.timedelta(days=400))
+    recent = SignIn.objects.create(user=member, method=SignIn.Method.CODE)
+    outbox.record(Notification.Kind.INVITATION, member, key="invitation:worker")
+
+    call_command("send_notifications", "--once", stdout=io.StringIO())
+
+    assert list(SignIn.objects.all()) == [recent]
+    assert [m.to for m in mail.outbox] == [[member.email]]
+
+
+def test_a_sign_in_code_is_not_kept_once_sent(client, member):
+    client.post("/en/accounts/login/", {"email": member.email})
+    deliver()
+    assert Notification.objects.get(kind="account").payload == {}
