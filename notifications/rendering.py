@@ -71,7 +71,7 @@ def _visible_page(page, user, language):
         raise Cancelled("The recipient may not see this page.")
     return {
         "title": page.title,
-        "summary": getattr(page, "search_description", "") or getattr(page, "intro", "") or "",
+        "summary": page.search_description or getattr(page, "summary", "") or "",
         "url": page.get_full_url(),
         "label": page.specific_class._meta.verbose_name,
     }

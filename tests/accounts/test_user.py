@@ -120,3 +120,19 @@ def test_members_cannot_invite(client):
     member = User.objects.create_user("member@example.org")
     client.force_login(member)
     assert client.get(reverse("accounts_invite")).status_code in (302, 403)
+
+
+def test_identity_providers_are_switched_on_by_their_client_ids():
+    from tests.conftest import run_manage
+
+    # The providers allauth registers (and the login page offers), read without a database.
+    script = (
+        "from allauth.socialaccount.providers import registry;print(sorted(p.id for p in registry.get_class_list()))"
+    )
+    none = run_manage("shell", "-c", script)
+    assert none.returncode == 0, none.stderr
+    assert none.stdout.strip().splitlines()[-1] == "[]"
+    ids = {"GOOGLE_CLIENT_ID": "g", "MICROSOFT_CLIENT_ID": "m", "OIDC_CLIENT_ID": "o"}
+    three = run_manage("shell", "-c", script, **ids)
+    assert three.returncode == 0, three.stderr
+    assert three.stdout.strip().splitlines()[-1] == "['google', 'microsoft', 'openid_connect']"
