@@ -17,7 +17,7 @@ LONG_ANSWER = "First paragraph of the answer.\n\n- a point\n- another point\n\nC
 
 @pytest.fixture
 def partner(db):
-    return User.objects.create_user(email="partner@example.org", password="x" * 12, organisation="UNICEF Tajikistan")
+    return User.objects.create_user(email="partner@example.org", password="x" * 12)
 
 
 @pytest.fixture
