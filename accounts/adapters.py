@@ -18,7 +18,7 @@ class AccountAdapter(DefaultAccountAdapter):
         request = allauth_context.request
         context = {"request": request, "email": email, "current_site": get_current_site(request), **context}
         message = self.render_mail(template_prefix, email, context)
-        outbox.record_message(message, kind=outbox.Kind.ACCOUNT)
+        outbox.record_message(message)
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -13,42 +13,31 @@ from .roles import ROLE_NAMES
 PROFILE_FIELDS = ("organisation", "preferred_language")
 
 
-def organisation_field(form):
-    """Organisations once each, in the default language (any language's version names the same one)."""
-    field = form.fields["organisation"]
-    field.queryset = Stakeholder.objects.filter(locale=Locale.get_default()).order_by("name")
+class OrganisationChoices:
+    """Offers organisations once each, in the default language (any language's version names the same one)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Stakeholder.objects.filter(locale=Locale.get_default()).order_by("name")
 
 
-class PartnerCreationForm(UserCreationForm):
+class PartnerCreationForm(OrganisationChoices, UserCreationForm):
     class Meta(UserCreationForm.Meta):
         fields = UserCreationForm.Meta.fields | set(PROFILE_FIELDS)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        organisation_field(self)
 
-
-class PartnerEditForm(UserEditForm):
+class PartnerEditForm(OrganisationChoices, UserEditForm):
     class Meta(UserEditForm.Meta):
         fields = UserEditForm.Meta.fields | set(PROFILE_FIELDS)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        organisation_field(self)
 
-
-class ProfileForm(forms.ModelForm):
+class ProfileForm(OrganisationChoices, forms.ModelForm):
     class Meta:
         model = get_user_model()
         fields = ["first_name", "last_name", "organisation", "preferred_language", "event_emails", "reminder_emails"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        organisation_field(self)
-        self.fields["organisation"].required = False
 
-
-class InvitationForm(forms.Form):
+class InvitationForm(OrganisationChoices, forms.Form):
     email = forms.EmailField(label=_("Email address"))
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
@@ -58,7 +47,6 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        organisation_field(self)
         self.fields["role"].queryset = Group.objects.filter(name__in=ROLE_NAMES).order_by("pk")
 
     def clean_email(self):

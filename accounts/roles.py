@@ -6,6 +6,7 @@ keeps a permission someone added by hand and forgot.
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
@@ -49,23 +50,24 @@ def _media(actions):
 def definitions():
     """{role: (model permissions, page permission codenames on the root, on translated roots, media actions)}."""
     access = _perm("wagtailadmin", "access_admin")
-    snippets = [name for name in SNIPPET_MODELS if apps.get_containing_app_config("hub").models.get(name)]
     return {
         MEMBERS: (Permission.objects.none(), [], [], []),
         EDITORS: (
-            access | _model_permissions(EDIT, snippets),
+            access | _model_permissions(EDIT, SNIPPET_MODELS),
             ["add_page", "change_page"],
             [],
             MEDIA_EDIT,
         ),
         MODERATORS: (
-            access | _model_permissions((*EDIT, "delete"), snippets),
+            access | _model_permissions((*EDIT, "delete"), SNIPPET_MODELS),
             ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
             [],
             (*MEDIA_EDIT, "delete"),
         ),
         TRANSLATORS: (
-            access | _perm("wagtail_localize", "submit_translation") | _model_permissions(("change", "view"), snippets),
+            access
+            | _perm("wagtail_localize", "submit_translation")
+            | _model_permissions(("change", "view"), SNIPPET_MODELS),
             [],
             ["change_page"],
             ["choose"],
@@ -79,37 +81,38 @@ def definitions():
     }
 
 
+def _sync(model, group, target, wanted):
+    """Make `group`'s `model` rows exactly the (target id, permission id) pairs in `wanted`."""
+    rows = model.objects.filter(group=group)
+    existing = {(getattr(row, target), row.permission_id): row.pk for row in rows}
+    rows.filter(pk__in=[pk for key, pk in existing.items() if key not in wanted]).delete()
+    model.objects.bulk_create(
+        [model(group=group, permission_id=permission, **{target: pk}) for pk, permission in wanted - existing.keys()]
+    )
+
+
 def ensure_roles():
+    # After a flush (tests) there are no root page, collection or locales yet: the groups and
+    # their model permissions are set anyway, the rest when the trees exist (demo load, next migrate).
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
-    default_locale = Locale.get_default() if Locale.objects.exists() else None
-    translated_roots = (
-        list(Page.objects.filter(depth=2).exclude(locale=default_locale)) if default_locale is not None else []
+    default_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+    translated_roots = list(Page.objects.filter(depth=2).exclude(locale=default_locale)) if default_locale else []
+    page_permissions = dict(
+        Permission.objects.filter(content_type__app_label="wagtailcore").values_list("codename", "pk")
     )
     for name, (permissions, page_codenames, translated_codenames, media_actions) in definitions().items():
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.set(permissions)
-        wanted_pages = {(root_page.pk, c) for c in page_codenames} if root_page else set()
-        wanted_pages |= {(page.pk, c) for page in translated_roots for c in translated_codenames}
-        GroupPagePermission.objects.filter(group=group).exclude(
-            pk__in=[
-                p.pk
-                for p in GroupPagePermission.objects.filter(group=group).select_related("permission")
-                if (p.page_id, p.permission.codename) in wanted_pages
-            ]
-        ).delete()
-        for page_id, codename in wanted_pages:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page_id=page_id,
-                permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
-            )
-        wanted_media = set(_media(media_actions)) if root_collection else set()
-        GroupCollectionPermission.objects.filter(group=group).exclude(permission__in=wanted_media).delete()
-        for permission in wanted_media:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permission
-            )
+        wanted_pages = {(root_page.pk, page_permissions[c]) for c in page_codenames} if root_page else set()
+        wanted_pages |= {(page.pk, page_permissions[c]) for page in translated_roots for c in translated_codenames}
+        _sync(GroupPagePermission, group, "page_id", wanted_pages)
+        _sync(
+            GroupCollectionPermission,
+            group,
+            "collection_id",
+            {(root_collection.pk, permission.pk) for permission in _media(media_actions)} if root_collection else set(),
+        )
 
 
 def after_migrate(sender, **kwargs):

@@ -187,39 +187,44 @@ def is_openly_served(document):
 EVERYONE = Q(pk__isnull=False)
 
 
-def document_audience(document):
-    """Who may see `document`, as a filter on users: the rule above, for everyone at once.
+def _audience(restrictions, groups=None):
+    """Users admitted by every restriction in `restrictions` ((type, group ids) pairs) and, if given, in `groups`.
 
-    None when nobody but its editors may (a password on its collection): email
-    cannot carry a password. Superusers are always included.
+    A password restriction admits nobody by email (an email cannot carry the
+    password); superusers are always included.
     """
     from django.contrib.auth import get_user_model
 
+    def members_of(group_ids):
+        return Q(pk__in=get_user_model().objects.filter(groups__in=group_ids).values("pk"))
+
+    superusers = Q(is_superuser=True)
+    allowed = EVERYONE if groups is None else members_of(groups)
+    for restriction_type, group_ids in restrictions:
+        if restriction_type == BaseViewRestriction.PASSWORD:
+            return superusers
+        if restriction_type == BaseViewRestriction.GROUPS:
+            allowed &= members_of(group_ids)
+    return allowed | superusers
+
+
+def document_audience(document):
+    """Who may see `document`, as a filter on users: the rule above, for everyone at once."""
     from hub.models.documents import Access
 
-    users = get_user_model().objects
-    allowed = EVERYONE
-    if document.access == Access.RESTRICTED:
-        allowed &= Q(pk__in=users.filter(groups__in=document.groups.all()).values("pk"))
-    for row in collection_restrictions():
-        if document.collection_id not in row["collections"]:
-            continue
-        if row["type"] == BaseViewRestriction.PASSWORD:
-            return Q(is_superuser=True)
-        if row["type"] == BaseViewRestriction.GROUPS:
-            allowed &= Q(pk__in=users.filter(groups__in=row["groups"]).values("pk"))
-    return allowed | Q(is_superuser=True)
+    return _audience(
+        [
+            (row["type"], row["groups"])
+            for row in collection_restrictions()
+            if document.collection_id in row["collections"]
+        ],
+        groups=document.groups.all() if document.access == Access.RESTRICTED else None,
+    )
 
 
 def page_audience(page):
     """Who may see `page` (its and its ancestors' view restrictions), as a filter on users."""
-    from django.contrib.auth import get_user_model
-
-    users = get_user_model().objects
-    allowed = EVERYONE
-    for restriction in page.get_view_restrictions().prefetch_related("groups"):
-        if restriction.restriction_type == BaseViewRestriction.PASSWORD:
-            return Q(is_superuser=True)
-        if restriction.restriction_type == BaseViewRestriction.GROUPS:
-            allowed &= Q(pk__in=users.filter(groups__in=list(restriction.groups.all())).values("pk"))
-    return allowed | Q(is_superuser=True)
+    return _audience(
+        (restriction.restriction_type, [group.pk for group in restriction.groups.all()])
+        for restriction in page.get_view_restrictions().prefetch_related("groups")
+    )

@@ -20,47 +20,52 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from .models import Notification
+from .rendering import Cancelled, render
 
 logger = logging.getLogger(__name__)
 
 Kind, Status = Notification.Kind, Notification.Status
 
 
-def record_message(message, kind, key=None, user=None):
-    """Put an already-rendered message (allauth's sign-in codes, for example) in the outbox."""
+def record_message(message):
+    """Put an already-rendered account message (allauth's sign-in codes) in the outbox."""
     alternatives = getattr(message, "alternatives", [])
     html = next((content for content, mimetype in alternatives if mimetype == "text/html"), "")
     return Notification.objects.create(
-        key=key or f"{kind}:{uuid.uuid4()}",
-        kind=kind,
-        user=user,
+        key=f"{Kind.ACCOUNT}:{uuid.uuid4()}",
+        kind=Kind.ACCOUNT,
         email=message.to[0],
         language=get_language() or settings.LANGUAGE_CODE,
         payload={"subject": message.subject, "text": message.body, "html": html},
     )
 
 
-def record(kind, user, key, payload=None, subscription=None, held=False):
-    """Record one notification for `user`; recording the same key again changes nothing."""
-    notification, _created = Notification.objects.get_or_create(
+def row(key, kind, user, payload=None, subscription=None, status=None):
+    """One outbox row for `user`; held for the digest when their subscription asks for a weekly one."""
+    if status is None:
+        weekly = subscription is not None and subscription.frequency == subscription.Frequency.WEEKLY
+        status = Status.HELD if weekly else Status.PENDING
+    return Notification(
         key=key,
-        defaults={
-            "kind": kind,
-            "user": user,
-            "email": user.email,
-            "language": user.preferred_language,
-            "payload": payload or {},
-            "subscription": subscription,
-            "status": Status.HELD if held else Status.PENDING,
-        },
+        kind=kind,
+        user_id=user.pk,
+        email=user.email,
+        language=user.preferred_language,
+        subscription=subscription,
+        payload=payload or {},
+        status=status,
     )
-    return notification
+
+
+def record(kind, user, key, payload=None, subscription=None, status=None):
+    """Record one notification for `user`; recording the same key again changes nothing."""
+    record_many([row(key, kind, user, payload, subscription, status)])
+    return Notification.objects.get(key=key)
 
 
 def record_many(rows):
@@ -106,8 +111,6 @@ def confirm_by_provider(key, message_id=""):
 
 def send(notification, now=None):
     """Send one claimed notification; on failure schedule the next attempt or give up."""
-    from .rendering import Cancelled, render
-
     now = now or timezone.now()
     try:
         message = render(notification)
@@ -150,9 +153,7 @@ def deliver_due(now=None, limit=100):
     )
     sent = 0
     for pk in due:
-        with transaction.atomic():
-            claimed = claim(pk, now)
-        if not claimed:
+        if not claim(pk, now):
             continue
         notification = Notification.objects.select_related("user", "subscription").get(pk=pk)
         if send(notification, now) == Status.SENT:

@@ -7,33 +7,20 @@ worker's job (`manage.py send_notifications`), never a web request's.
 """
 
 import datetime
+from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
+from wagtail.models import Page
 
 from .models import Notification, Subscription
-from .outbox import record_many
+from .outbox import record, record_many, row
 
 Kind, Status = Notification.Kind, Notification.Status
 EVENT_REMINDER_BEFORE = datetime.timedelta(hours=24)
 ACTION_REMINDER_DAYS = 3
-
-
-def row(key, kind, user, payload, subscription=None):
-    """One outbox row for `user`, held for the digest when their subscription asks for a weekly one."""
-    weekly = subscription is not None and subscription.frequency == Subscription.Frequency.WEEKLY
-    return Notification(
-        key=key,
-        kind=kind,
-        user_id=user.pk,
-        email=user.email,
-        language=user.preferred_language,
-        subscription=subscription,
-        payload=payload,
-        status=Status.HELD if weekly else Status.PENDING,
-    )
 
 
 def filter_class(kind):
@@ -62,7 +49,7 @@ def matches(kind, item, filters):
     return filter_class(kind)(type(item).objects.filter(pk=item.pk), QueryDict(filters)).filtered().exists()
 
 
-def notify_publication(item, kind, ident, audience):
+def notify_subscribers(item, kind, ident, audience, email_kind=Kind.PUBLICATION, payload=None):
     """Record an email for each confirmed subscriber of `kind` whose view shows `item` and who may see it."""
     users = get_user_model().objects.filter(audience, is_active=True)
     subscriptions = (
@@ -70,8 +57,8 @@ def notify_publication(item, kind, ident, audience):
         .select_related("user")
         .order_by("frequency", "pk")  # "immediate" before "weekly": the quicker wish wins
     )
-    reference = {
-        "model": item._meta.label_lower if not hasattr(item, "page_ptr") else "wagtailcore.page",
+    payload = payload or {
+        "model": "wagtailcore.page" if isinstance(item, Page) else item._meta.label_lower,
         "pk": item.pk,
     }
     verdicts, rows, seen = {}, [], set()
@@ -83,28 +70,23 @@ def notify_publication(item, kind, ident, audience):
         if not verdicts[subscription.filters]:
             continue
         seen.add(subscription.user_id)
-        rows.append(
-            row(
-                f"publication:{ident}:{subscription.user_id}",
-                Kind.PUBLICATION,
-                subscription.user,
-                reference,
-                subscription,
-            )
-        )
+        key = f"{email_kind}:{ident}:{subscription.user_id}"
+        rows.append(row(key, email_kind, subscription.user, payload, subscription))
     record_many(rows)
     return len(rows)
+
+
+# The pages whose publication is announced, and to whom.
+PAGE_KINDS = {"hub.newspage": Subscription.Kind.NEWS, "hub.bestpracticepage": Subscription.Kind.BEST_PRACTICES}
 
 
 def page_published(sender, instance, **kwargs):
     from hub.access import page_audience
 
-    kind = {"newspage": Subscription.Kind.NEWS, "bestpracticepage": Subscription.Kind.BEST_PRACTICES}[
-        sender._meta.model_name
-    ]
+    kind = PAGE_KINDS[sender._meta.label_lower]
     # One email per item whatever the languages it is published in: the key names the translation group.
     ident = f"page:{instance.translation_key}"
-    transaction.on_commit(lambda: notify_publication(instance, kind, ident, page_audience(instance)))
+    transaction.on_commit(lambda: notify_subscribers(instance, kind, ident, page_audience(instance)))
 
 
 def document_saved(sender, instance, created, **kwargs):
@@ -113,7 +95,7 @@ def document_saved(sender, instance, created, **kwargs):
     from hub.access import document_audience
 
     transaction.on_commit(
-        lambda: notify_publication(
+        lambda: notify_subscribers(
             instance, Subscription.Kind.DOCUMENTS, f"document:{instance.pk}", document_audience(instance)
         )
     )
@@ -130,13 +112,12 @@ def notify_event(event, created):
     from hub.models import Event, EventRegistration
 
     if created:
-        users = get_user_model().objects.filter(is_active=True)
-        subscriptions = Subscription.objects.filter(
-            kind=Subscription.Kind.EVENTS, confirmed_at__isnull=False, user__in=users.values("pk")
-        ).select_related("user")
+        from hub.access import EVERYONE
+
         payload = {"event": event.pk, "change": "created"}
-        key = f"event:{event.translation_key}:new"
-        record_many([row(f"{key}:{s.user_id}", Kind.EVENT, s.user, payload, s) for s in subscriptions])
+        notify_subscribers(
+            event, Subscription.Kind.EVENTS, f"new:{event.translation_key}", EVERYONE, Kind.EVENT, payload
+        )
         return
     if event.sequence == 0:
         return  # nothing a calendar or a participant needs to know has changed
@@ -181,16 +162,17 @@ def record_reminders(now=None):
     for item in items.order_by("pk"):
         originals.setdefault(item.translation_key, item)
     owners = {item.owner.translation_key for item in originals.values()}
-    members = (
+    members = defaultdict(list)
+    for member in (
         get_user_model()
         .objects.filter(is_active=True, reminder_emails=True, organisation__translation_key__in=owners)
         .select_related("organisation")
-    )
+    ):
+        members[member.organisation.translation_key].append(member)
     for item in originals.values():
-        for member in members:
-            if member.organisation.translation_key == item.owner.translation_key:
-                key = f"action-reminder:{item.translation_key}:{item.due_date.isoformat()}:{member.pk}"
-                rows.append(row(key, Kind.ACTION_REMINDER, member, {"item": item.pk}))
+        for member in members[item.owner.translation_key]:
+            key = f"action-reminder:{item.translation_key}:{item.due_date.isoformat()}:{member.pk}"
+            rows.append(row(key, Kind.ACTION_REMINDER, member, {"item": item.pk}))
     record_many(rows)
 
 
@@ -204,16 +186,8 @@ def record_digests(now=None):
     users = get_user_model().objects.in_bulk(user_ids)
     for user_id, user in users.items():
         with transaction.atomic():
-            digest, _created = Notification.objects.get_or_create(
-                key=f"digest:{user_id}:{week_start.date().isoformat()}",
-                defaults={
-                    "kind": Kind.DIGEST,
-                    "user": user,
-                    "email": user.email,
-                    "language": user.preferred_language,
-                    # Not due until its items are attached: the worker must not send an empty digest.
-                    "status": Status.HELD,
-                },
-            )
+            # Not due until its items are attached: the worker must not send an empty digest.
+            key = f"digest:{user_id}:{week_start.date().isoformat()}"
+            digest = record(Kind.DIGEST, user, key, status=Status.HELD)
             held.filter(user_id=user_id).update(status=Status.DIGESTED, digest=digest)
             Notification.objects.filter(pk=digest.pk, status=Status.HELD).update(status=Status.PENDING)

@@ -1,4 +1,5 @@
 from anymail.signals import tracking
+from django.apps import apps
 from django.db.models.signals import post_save
 from wagtail.documents import get_document_model
 from wagtail.signals import page_published
@@ -17,10 +18,10 @@ def provider_event(sender, event, esp_name, **kwargs):
 
 
 def register():
-    from hub.models import BestPracticePage, Event, NewsPage
+    from hub.models import Event
 
-    for model in (NewsPage, BestPracticePage):
-        page_published.connect(publishing.page_published, sender=model, dispatch_uid=f"notify-{model.__name__}")
+    for label in publishing.PAGE_KINDS:
+        page_published.connect(publishing.page_published, sender=apps.get_model(label), dispatch_uid=f"notify-{label}")
     post_save.connect(publishing.document_saved, sender=get_document_model(), dispatch_uid="notify-document")
     post_save.connect(publishing.event_saved, sender=Event, dispatch_uid="notify-event")
     tracking.connect(provider_event, dispatch_uid="notifications-provider-event")

@@ -32,8 +32,12 @@ def deliver(now=None):
     return mail.outbox[before:]
 
 
+# allauth's codes look like "KJSK-BTMV": groups of capitals and digits on a line of their own.
+CODE = re.compile(r"^\s*([A-Z0-9]{4,}(?:-[A-Z0-9]+)*)\s*$", re.MULTILINE)
+
+
 def sign_in_code(message):
-    return re.search(r"^\s*([A-Z0-9]{4,}(?:-[A-Z0-9]+)*)\s*$", message.body, re.MULTILINE).group(1)
+    return CODE.search(message.body).group(1)
 
 
 @pytest.fixture
