@@ -1,5 +1,6 @@
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -7,8 +8,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.test import override_settings
 
 from home.demo import load_home_page
+from home.models import HomePage
 from hub.demo import load_hub, load_vocabularies
 
 DATA_DIR = Path(settings.BASE_DIR) / "home" / "data"
@@ -20,23 +23,56 @@ def seed(language):
     return json.loads((DATA_DIR / f"home_page.{language}.json").read_text(encoding="utf-8"))
 
 
+MEDIA_FOLDERS = ("media", "private-media")
+DEMO_FILES = {}
+
+
+def load_demo():
+    """The whole demo, as load_demo_content loads it: vocabularies, home page, hub, in three languages."""
+    load_vocabularies()
+    home = load_home_page()
+    load_hub(home)
+    return home
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo is loaded once per run, committed; every database test then rolls back to it.
+
+    Loading it takes about 10 s on SQLite and twice that on PostgreSQL, too
+    long to repeat for each of the tests that read it. Its generated files
+    go to a folder of their own that each test gets a copy of.
+    """
+    files = tmp_path_factory.mktemp("demo-files")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=files / "media", PRIVATE_MEDIA_ROOT=files / "private-media"),
+    ):
+        load_demo()
+    DEMO_FILES["root"] = files
+
+
 @pytest.fixture(autouse=True)
-def _isolated_files_and_cache(settings, tmp_path):
-    """Each test gets its own media folders and an empty cache (Wagtail caches renditions)."""
+def _isolated_files_and_cache(settings, tmp_path, django_db_setup):
+    """Each test gets its own copy of the demo's media folders and an empty cache (Wagtail caches renditions)."""
+    for folder in MEDIA_FOLDERS:
+        if (DEMO_FILES["root"] / folder).exists():
+            shutil.copytree(DEMO_FILES["root"] / folder, tmp_path / folder)
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     cache.clear()
 
 
 @pytest.fixture
-def home(db, django_capture_on_commit_callbacks):
-    """The demo home page in all three languages, loaded by the real demo loader.
+def demo(db):
+    """The demo home page, with the whole demo under it in three languages (loaded once per run)."""
+    return HomePage.objects.get(locale__language_code="en")
 
-    wagtail-localize publishes translations on commit, which a test's
-    transaction never reaches, so the callbacks run here.
-    """
-    with django_capture_on_commit_callbacks(execute=True):
-        return load_home_page()
+
+@pytest.fixture
+def home(demo):
+    """The demo home page in all three languages."""
+    return demo
 
 
 def run_manage(*args, **env):
@@ -50,15 +86,6 @@ def run_manage(*args, **env):
         text=True,
         timeout=300,
     )
-
-
-@pytest.fixture
-def demo(db):
-    """The whole demo, loaded as load_demo_content does: vocabularies, home page, hub, in three languages."""
-    load_vocabularies()
-    home = load_home_page()
-    load_hub(home)
-    return home
 
 
 def hub_seed(name, language):

@@ -17,7 +17,7 @@ from .conftest import deliver
 
 @pytest.fixture
 def news_index(home):
-    return home.add_child(instance=NewsIndexPage(title="News", slug="news"))
+    return NewsIndexPage.objects.get(locale=home.locale)
 
 
 def publish_news(index, title, django_capture_on_commit_callbacks):

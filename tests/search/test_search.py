@@ -4,8 +4,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 
+def result_links(response):
+    return BeautifulSoup(response.content, "html.parser").select(".search-results h2 a")
+
+
 def result_titles(response):
-    return [a.get_text() for a in BeautifulSoup(response.content, "html.parser").select(".search-results h2 a")]
+    return [a.get_text() for a in result_links(response)]
 
 
 @pytest.mark.parametrize(
@@ -15,7 +19,9 @@ def test_search_finds_pages_in_the_visitors_language_only(client, home, language
     response = client.get(f"/{language}/search/", {"q": query})
 
     assert response.status_code == 200
-    assert result_titles(response) == [title]
+    links = result_links(response)
+    assert title in [a.get_text() for a in links]
+    assert all(a["href"].startswith(f"/{language}/") for a in links)
 
 
 def test_search_without_a_query_asks_for_one(client, home):
@@ -28,9 +34,10 @@ def test_search_without_a_query_asks_for_one(client, home):
 def test_unpublished_pages_are_not_found(client, home):
     from home.models import HomePage
 
+    assert "Home" in result_titles(client.get("/en/search/", {"q": "Tajikistan"}))
     HomePage.objects.get(locale__language_code="en").unpublish()
 
-    assert result_titles(client.get("/en/search/", {"q": "Tajikistan"})) == []
+    assert "Home" not in result_titles(client.get("/en/search/", {"q": "Tajikistan"}))
 
 
 @pytest.mark.skipif(
@@ -42,4 +49,4 @@ def test_elasticsearch_backend_finds_the_home_page(client, home):
 
     call_command("update_index", verbosity=0)
 
-    assert result_titles(client.get("/en/search/", {"q": "coordination"})) == ["Home"]
+    assert "Home" in result_titles(client.get("/en/search/", {"q": "coordination"}))
