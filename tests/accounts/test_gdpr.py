@@ -125,3 +125,28 @@ def test_event_subscribers_hear_of_new_events_and_registrants_get_a_reminder(
     [reminder] = deliver(event.start - datetime.timedelta(hours=19))
     assert reminder.to == [partner.email]
     assert Notification.objects.filter(kind="event_reminder").count() == 1
+
+
+READING_PAGES = [
+    "/ru/",
+    "/ru/knowledge-hub/best-practices/",
+    "/ru/knowledge-hub/best-practices/systems-approach-to-digital-learning/",
+    "/ru/news/",
+    "/ru/documents/",
+    "/ru/events/",
+    "/ru/stakeholders/",
+    "/ru/search/?q=ЮНИСЕФ",
+]
+
+
+@pytest.mark.parametrize("path", READING_PAGES)
+def test_anonymous_readers_get_no_cookie_and_nothing_from_another_site(client, home, path):
+    from bs4 import BeautifulSoup
+
+    response = client.get(path)
+    assert response.status_code == 200
+    assert not response.cookies
+    page = BeautifulSoup(response.content, "html.parser")
+    loaded = [node.get("src") or node.get("href") for node in page.select("script[src], img[src], iframe, link[href]")]
+    # Everything the page loads comes from the site itself (alternate-language links name it in full).
+    assert [url for url in loaded if url.startswith(("http:", "https:", "//")) and "testserver" not in url] == []

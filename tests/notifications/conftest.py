@@ -1,4 +1,7 @@
+import os
 import re
+import time
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -23,6 +26,17 @@ class FlakyBackend(EmailBackend):
         if type(self).calls <= type(self).failures:
             raise ProviderDown("503 Service Unavailable")
         return super().send_messages(messages)
+
+
+class HangingBackend:
+    """A provider that takes the message and never answers: the worker is stuck inside the send."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        Path(os.environ["PROVIDER_CALLED"]).write_text(messages[0].to[0])
+        time.sleep(120)
 
 
 def deliver(now=None):

@@ -2,9 +2,15 @@
 
 import datetime
 import io
+import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 from anymail.signals import AnymailTrackingEvent, tracking
+from django.conf import settings as django_settings
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -86,54 +92,68 @@ def test_failed_sends_back_off_and_finally_give_up(flaky, member, settings):
     assert notification.status == Status.FAILED and notification.attempts == settings.NOTIFICATIONS_MAX_ATTEMPTS
 
 
-class WorkerKilled(BaseException):
-    """What kill -9 leaves behind: the process stops inside the provider call, no handler runs."""
+def database_url():
+    """The test database, as DATABASE_URL names it for another process."""
+    db = connection.settings_dict
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{db['NAME']}"
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-class DyingBackend:
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        raise WorkerKilled
-
-
-def kill_worker_mid_send(settings, notification, now):
-    settings.EMAIL_BACKEND = "tests.notifications.test_delivery.DyingBackend"
-    with pytest.raises(WorkerKilled):
-        outbox.deliver_due(now)
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    notification.refresh_from_db()
-    assert notification.status == Status.SENDING
-
-
-def test_a_send_the_killed_worker_never_handed_over_is_sent_once_after_the_lease(settings, member):
+@pytest.fixture
+def killed_worker(transactional_db, tmp_path):
+    """Run the real worker in its own process, and kill -9 it while the provider holds its send."""
+    member = User.objects.create_user(email="dilnoza@partner.example", preferred_language="ru")
     notification = outbox.record(Notification.Kind.INVITATION, member, key="invitation:killed")
-    now = timezone.now()
-    kill_worker_mid_send(settings, notification, now)
-    # Another worker, within the lease: the send may still be in flight, so it is left alone.
-    assert deliver(now + datetime.timedelta(seconds=60)) == []
-    after_lease = now + datetime.timedelta(seconds=settings.NOTIFICATIONS_SEND_LEASE_SECONDS + 1)
-    [message] = deliver(after_lease)
-    assert message.to == [member.email]
-    assert deliver(after_lease + datetime.timedelta(hours=1)) == []
+    called = tmp_path / "provider-called"
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="legtj.settings.dev",
+        DATABASE_URL=database_url(),
+        EMAIL_BACKEND="tests.notifications.conftest.HangingBackend",
+        PROVIDER_CALLED=str(called),
+    )
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "send_notifications", "--once"], cwd=django_settings.BASE_DIR, env=env
+    )
+    try:
+        for _tick in range(600):
+            if called.exists() or worker.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert called.read_text() == member.email, "the worker never reached the provider"
+    finally:
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.wait()
     notification.refresh_from_db()
-    assert notification.status == Status.SENT and notification.attempts == 2
+    assert notification.status == Status.SENDING and notification.attempts == 1
+    return notification
 
 
-def test_a_send_the_provider_confirmed_is_not_repeated_after_the_worker_was_killed(settings, member):
-    notification = outbox.record(Notification.Kind.INVITATION, member, key="invitation:confirmed")
-    now = timezone.now()
-    kill_worker_mid_send(settings, notification, now)
+def test_a_send_the_killed_worker_never_handed_over_is_sent_once_after_the_lease(killed_worker, settings):
+    lease = datetime.timedelta(seconds=settings.NOTIFICATIONS_SEND_LEASE_SECONDS)
+    # Another worker, within the lease: the send may still be in flight, so it is left alone.
+    assert deliver(killed_worker.claimed_at + lease / 2) == []
+    after_lease = killed_worker.claimed_at + lease + datetime.timedelta(seconds=1)
+    [message] = deliver(after_lease)
+    assert message.to == [killed_worker.email]
+    assert message.extra_headers["Message-ID"] == killed_worker.message_id  # the same message to mail clients
+    assert deliver(after_lease + datetime.timedelta(hours=1)) == []
+    killed_worker.refresh_from_db()
+    assert killed_worker.status == Status.SENT and killed_worker.attempts == 2
+
+
+def test_a_send_the_provider_confirmed_is_not_repeated_after_the_worker_was_killed(killed_worker, settings):
     # The provider's webhook reports the message, by the key the send carried in its metadata.
     event = AnymailTrackingEvent(
-        event_type="delivered", message_id="esp-42", metadata={"notification": notification.key}
+        event_type="delivered", message_id="esp-42", metadata={"notification": killed_worker.key}
     )
     tracking.send(sender=None, event=event, esp_name="Postmark")
-    after_lease = now + datetime.timedelta(seconds=settings.NOTIFICATIONS_SEND_LEASE_SECONDS + 1)
-    assert deliver(after_lease) == []
-    notification.refresh_from_db()
-    assert notification.status == Status.SENT and notification.provider_message_id == "esp-42"
+    lease = datetime.timedelta(seconds=settings.NOTIFICATIONS_SEND_LEASE_SECONDS)
+    assert deliver(killed_worker.claimed_at + lease + datetime.timedelta(seconds=1)) == []
+    killed_worker.refresh_from_db()
+    assert killed_worker.status == Status.SENT and killed_worker.provider_message_id == "esp-42"
 
 
 def test_two_workers_never_claim_the_same_email(member):
