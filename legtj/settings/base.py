@@ -162,6 +162,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"  # the code itself proves the address
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # subjects name LEG.TJ themselves
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60  # a code works once, for ten minutes
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3  # then a new code must be requested

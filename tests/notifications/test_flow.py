@@ -204,6 +204,13 @@ def test_the_privacy_notice_is_in_three_languages(client, db, language):
     assert f'<html lang="{language}">' in response.content.decode()
     with translation.override(language):
         assert f"<h1>{translation.gettext('Privacy notice')}</h1>" in response.content.decode()
+        description = translation.gettext(
+            "The knowledge hub of the Local Education Group of Tajikistan, where the Ministry of Education and "
+            "Science and development partners coordinate education."
+        )
     if language != "en":
         assert "<h1>Privacy notice</h1>" not in response.content.decode()
+        assert description.startswith(("База знаний", "Маркази дониш"))
+    # A view that is not a page still describes the site to search engines and link previews.
+    assert f'<meta name="description" content="{description}">' in response.content.decode()
     assert not response.cookies  # no tracker, no cookie for an anonymous reader
