@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupCollectionPermission, Locale
 
-from home.demo import SOURCE_LANGUAGE, block_id, list_items, read_data, rich_text, translate
+from home.demo import SOURCE_LANGUAGE, block_id, list_items, load_home_page, read_data, rich_text, translate
 
 from .demo_files import MAKERS
 from .models import (
@@ -112,6 +112,15 @@ def upsert_page(parent, model, slug, **fields):
         page.save()
     page.save_revision().publish()
     return page
+
+
+def load_demo():
+    """The whole demo in three languages: vocabularies first (the home page's stakeholders section links them),
+    then the home page, then the hub under it. Returns the English home page."""
+    load_vocabularies()
+    home = load_home_page()
+    load_hub(home)
+    return home
 
 
 def load_hub(home):

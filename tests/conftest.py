@@ -10,9 +10,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
 
-from home.demo import load_home_page
 from home.models import HomePage
-from hub.demo import load_hub, load_vocabularies
+from hub.demo import load_demo
 
 DATA_DIR = Path(settings.BASE_DIR) / "home" / "data"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -24,40 +23,34 @@ def seed(language):
 
 
 MEDIA_FOLDERS = ("media", "private-media")
-DEMO_FILES = {}
-
-
-def load_demo():
-    """The whole demo, as load_demo_content loads it: vocabularies, home page, hub, in three languages."""
-    load_vocabularies()
-    home = load_home_page()
-    load_hub(home)
-    return home
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+def demo_files(tmp_path_factory):
+    """Where the demo's generated files (documents, images, previews) are kept for the run."""
+    return tmp_path_factory.mktemp("demo-files")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, demo_files):
     """The demo is loaded once per run, committed; every database test then rolls back to it.
 
     Loading it takes about 10 s on SQLite and twice that on PostgreSQL, too
-    long to repeat for each of the tests that read it. Its generated files
-    go to a folder of their own that each test gets a copy of.
+    long to repeat for each of the tests that read it.
     """
-    files = tmp_path_factory.mktemp("demo-files")
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=files / "media", PRIVATE_MEDIA_ROOT=files / "private-media"),
+        override_settings(MEDIA_ROOT=demo_files / "media", PRIVATE_MEDIA_ROOT=demo_files / "private-media"),
     ):
         load_demo()
-    DEMO_FILES["root"] = files
 
 
 @pytest.fixture(autouse=True)
-def _isolated_files_and_cache(settings, tmp_path, django_db_setup):
+def _isolated_files_and_cache(settings, tmp_path, demo_files, django_db_setup):
     """Each test gets its own copy of the demo's media folders and an empty cache (Wagtail caches renditions)."""
     for folder in MEDIA_FOLDERS:
-        if (DEMO_FILES["root"] / folder).exists():
-            shutil.copytree(DEMO_FILES["root"] / folder, tmp_path / folder)
+        if (demo_files / folder).exists():
+            shutil.copytree(demo_files / folder, tmp_path / folder)
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     cache.clear()

@@ -46,11 +46,9 @@ def site(live_server):
 
 @pytest.fixture
 def hub_site(site):
-    from home.demo import load_home_page
-    from hub.demo import load_hub, load_vocabularies
+    from hub.demo import load_demo
 
-    load_vocabularies()
-    load_hub(load_home_page())
+    load_demo()
     return site
 
 

@@ -3,8 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.roles import ensure_roles
-from home.demo import load_home_page
-from hub.demo import load_hub, load_vocabularies
+from hub.demo import load_demo
 
 
 class Command(BaseCommand):
@@ -12,10 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            # The home page's stakeholders section links the directory's rows.
-            load_vocabularies()
-            home = load_home_page()
-            load_hub(home)
+            home = load_demo()
             # Translators' rights hang on each language's home page, which exists only now.
             ensure_roles()
         call_command("update_index", verbosity=0)
