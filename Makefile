@@ -2,12 +2,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-postgres lint format messages check
+.PHONY: help install free-port run test test-production services services-stop lint format messages
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -18,15 +20,30 @@ $(BIN)/activate: requirements.txt requirements-dev.txt
 
 install: $(BIN)/activate ## Create the virtualenv and install everything
 
-run: install ## Set up the embedded site with demo content and serve it on 127.0.0.1:8000
+free-port:
+	@# Before minutes of setup: a taken port is said at once, with the way out.
+	@$(PYTHON) -c 'import socket, sys; s = socket.socket(); sys.exit(s.connect_ex(("$(HOST)", $(PORT))) == 0 and "Port $(PORT) on $(HOST) is in use: choose another with  make run PORT=8001  (and HOST=... to listen elsewhere)")'
+
+run: free-port install ## Set up the embedded site with demo content and serve it on HOST:PORT (127.0.0.1:8000)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_admin
-	@# The email worker runs beside the server (sign-in codes are printed in this terminal) and stops with it.
-	$(MANAGE) send_notifications & trap 'kill $$!' EXIT INT TERM; $(MANAGE) runserver 127.0.0.1:8000
+	@# The email worker runs beside the server (sign-in codes are printed in this terminal) and stops with it;
+	@# links in emails point at this address.
+	export WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}; \
+	$(MANAGE) send_notifications & trap 'kill $$!' EXIT INT TERM; $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
 	$(BIN)/pytest
+
+test-production: install ## The same suite on PostgreSQL, Redis and OpenSearch, started (and stopped) by scripts/services.sh
+	scripts/services.sh run -- $(MAKE) test
+
+services: ## Start PostgreSQL, Redis and OpenSearch on 127.0.0.1 (scripts/services.sh env prints their variables)
+	scripts/services.sh start
+
+services-stop: ## Stop the services that scripts/services.sh started
+	scripts/services.sh stop
 
 lint: install ## Check code style
 	$(BIN)/ruff check .

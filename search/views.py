@@ -7,6 +7,8 @@ from hub.library import with_publisher_labels
 
 RESULTS_PER_PAGE = 10
 DOCUMENT_RESULTS = 10
+# Every word must match, on every backend: the database backends' default, not OpenSearch's "or".
+OPERATOR = "and"
 
 
 def search(request):
@@ -15,9 +17,10 @@ def search(request):
     results = Page.objects.none()
     documents = []
     if query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        results = pages.search(query, operator=OPERATOR)
         # Documents are one file in their own language: found whatever the page language.
-        found = visible_documents(request).prefetch_related("publishers").search(query)
+        found = visible_documents(request).prefetch_related("publishers").search(query, operator=OPERATOR)
         documents = with_publisher_labels(found[:DOCUMENT_RESULTS])
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.db.models.signals import post_delete, post_save
 from django.test import override_settings
+from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 
 from home.models import HomePage
 from hub.demo import load_demo
@@ -43,6 +48,19 @@ def django_db_setup(django_db_setup, django_db_blocker, demo_files):
         override_settings(MEDIA_ROOT=demo_files / "media", PRIVATE_MEDIA_ROOT=demo_files / "private-media"),
     ):
         load_demo()
+        # As `load_demo_content` does: on a search server this also creates the indexes with
+        # Wagtail's mappings, which the rows saved one by one above could not.
+        call_command("update_index", verbosity=0)
+    yield
+    delete_search_indexes()
+
+
+def delete_search_indexes():
+    """The run's own indexes on a search server (their prefix names the run: legtj/settings/test.py)."""
+    backend = get_search_backend()
+    if hasattr(backend, "es"):
+        for name in backend.es.indices.get(index=f"{backend.index_prefix}*"):
+            backend.es.indices.delete(index=name)
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +72,52 @@ def _isolated_files_and_cache(settings, tmp_path, demo_files, django_db_setup):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def search_server_writes(django_db_setup):
+    """On a search server, what each test saved or deleted: the server has no rollback, the database has.
+
+    None with the database backend, whose index rolls back with everything else.
+    """
+    if not hasattr(get_search_backend(), "es"):
+        yield None
+        return
+    written = set()
+
+    def record(sender, instance, **kwargs):
+        written.add((sender, instance.pk))
+
+    senders = list(index.get_indexed_models())
+    for sender in senders:
+        post_save.connect(record, sender=sender, weak=False, dispatch_uid="tests-index-writes")
+        post_delete.connect(record, sender=sender, weak=False, dispatch_uid="tests-index-writes")
+    yield written
+    for sender in senders:
+        post_save.disconnect(sender=sender, dispatch_uid="tests-index-writes")
+        post_delete.disconnect(sender=sender, dispatch_uid="tests-index-writes")
+
+
+@pytest.fixture(autouse=True)
+def _search_server_matches_the_database(request, search_server_writes):
+    """Before a test that rolls back, put what earlier tests wrote back to the server as the database has it.
+
+    Transactional tests empty the database at the end instead, and run after all the others.
+    """
+    if not search_server_writes:
+        return
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    transactional = (marker and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & set(names)
+    if (marker or "db" in names) and not transactional:
+        request.getfixturevalue("db")
+        for model, pk in list(search_server_writes):
+            row = model._default_manager.filter(pk=pk).first()
+            if row is None:
+                index.remove_object(model(pk=pk))
+            else:
+                index.insert_or_update_object(row)
+    search_server_writes.clear()
 
 
 @pytest.fixture
@@ -68,17 +132,41 @@ def home(demo):
     return demo
 
 
+def operator_env(**extra):
+    """This environment as an operator's shell has it: never with the browser tests' async escape hatch."""
+    return {**{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}, **extra}
+
+
 def run_manage(*args, **env):
     """Run manage.py in a fresh process, as an operator would, with extra environment variables."""
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
-        # An operator's shell never carries the browser tests' async escape hatch.
-        env={**{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}, **env},
+        env=operator_env(**env),
         capture_output=True,
         text=True,
         timeout=300,
     )
+
+
+def database_url():
+    """The test database, as DATABASE_URL names it for another process."""
+    db = connection.settings_dict
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{db['NAME']}"
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def child_process_env(**extra):
+    """For a worker or a server in its own process: this run's test database, search indexes and secret key."""
+    env = operator_env(
+        DJANGO_SETTINGS_MODULE="legtj.settings.dev", DATABASE_URL=database_url(), SECRET_KEY=settings.SECRET_KEY
+    )
+    prefix = settings.WAGTAILSEARCH_BACKENDS["default"].get("INDEX_PREFIX")
+    if prefix:
+        env.update(SEARCH_INDEX_PREFIX=prefix, SEARCH_REFRESH_ON_WRITE="true")
+    return {**env, **extra}
 
 
 def hub_seed(name, language):

@@ -315,15 +315,23 @@ TASKS = {
     }
 }
 
-# Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text);
-# Elasticsearch when ELASTICSEARCH_URL is set.
-if env("ELASTICSEARCH_URL"):
+# Search: Wagtail's database backend (SQLite FTS5 / PostgreSQL full text) by
+# default; OpenSearch 3 when OPENSEARCH_URL is set (the scale-out engine CI
+# tests live), Elasticsearch 9 when ELASTICSEARCH_URL is. The two share
+# Wagtail's mapping and query code; only the client differs.
+_search_engines = {
+    "OPENSEARCH_URL": "search.backends.OpenSearchBackend",
+    "ELASTICSEARCH_URL": "search.backends.ElasticsearchBackend",
+}
+_search_engine = next((name for name in _search_engines if env(name)), None)
+if _search_engine:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
-            "URLS": [env("ELASTICSEARCH_URL")],
-            "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "legtj_"),
-            "TIMEOUT": 10,
+            "BACKEND": _search_engines[_search_engine],
+            "URLS": [env(_search_engine)],
+            "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", "legtj_"),
+            "TIMEOUT": int(env("SEARCH_TIMEOUT_SECONDS", "10")),
+            "REFRESH_ON_WRITE": env_bool("SEARCH_REFRESH_ON_WRITE"),
         }
     }
 else:

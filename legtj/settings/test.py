@@ -7,7 +7,7 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# CACHES comes from base: local memory, or the shared Redis of the production-like run (CACHE_URL).
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -21,3 +21,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     (BASE_DIR / "tmp").mkdir(exist_ok=True)  # noqa: F405
     # One file per run, so two runs side by side do not share it; Django deletes it at the end.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "tmp" / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
+
+if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:  # noqa: F405
+    # Each run indexes into its own indexes (tests/conftest.py deletes them at the end), so two
+    # runs against one search server never see each other's documents.
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"legtj_test_{os.getpid()}_"  # noqa: F405
+    # A test that saves and then searches must find what it saved (search/backends.py).
+    WAGTAILSEARCH_BACKENDS["default"]["REFRESH_ON_WRITE"] = True  # noqa: F405

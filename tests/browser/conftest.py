@@ -34,6 +34,66 @@ def browser():
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+@pytest.fixture(scope="session")
+def demo_server(django_db_setup, django_db_blocker):
+    """One live server for the whole run, over the demo that `django_db_setup` loaded and committed."""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    yield server
+    server._live_server_modified_settings.disable()
+    server.stop()
+
+
+@pytest.fixture
+def demo_site(demo_server, db):
+    """The demo as it was loaded, in Chromium, for tests that only read.
+
+    The server's own connection sees the committed demo, not the test's
+    transaction, so such a test writes nothing the server needs. Tests that
+    change data through the browser use `hub_site`, which loads its own
+    demo in an emptied database (about 13 s each instead of none).
+    """
+    return demo_server
+
+
+@pytest.fixture(scope="module")
+def member_session(django_db_blocker):
+    """The session cookie of a signed-in partner, committed so the shared server sees it; removed afterwards."""
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    from accounts.models import User
+
+    with django_db_blocker.unblock():
+        user = User.objects.create_user(email="browser-member@partner.example")
+        client = Client()
+        client.force_login(user)
+    yield client.cookies["sessionid"].value
+    with django_db_blocker.unblock():
+        Session.objects.filter(session_key=client.cookies["sessionid"].value).delete()
+        User.objects.filter(pk=user.pk).delete()
+
+
+@pytest.fixture
+def member_page(demo_site, member_session, new_page):
+    """Open a page in the shared demo as the signed-in partner."""
+
+    def make(**options):
+        page = new_page(**options)
+        add_session_cookie(page, demo_site, member_session)
+        return page
+
+    return make
+
+
+def add_session_cookie(page, site, session_key):
+    host = site.url.split("//")[1].split(":")[0]
+    page.context.add_cookies([{"name": "sessionid", "value": session_key, "domain": host, "path": "/"}])
+
+
 @pytest.fixture
 def site(live_server):
     """A live server with the demo content, reached from Chromium."""

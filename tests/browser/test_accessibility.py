@@ -5,7 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import LANGUAGES
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
@@ -17,9 +17,9 @@ def assert_accessible(page):
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_home_page_has_no_wcag_violations(site, new_page, language, theme):
+def test_home_page_has_no_wcag_violations(demo_site, new_page, language, theme):
     page = new_page(color_scheme=theme)
-    page.goto(f"{site.url}/{language}/")
+    page.goto(f"{demo_site.url}/{language}/")
 
     assert page.locator("html").get_attribute("lang") == language
     assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (theme == "dark")
@@ -28,9 +28,9 @@ def test_home_page_has_no_wcag_violations(site, new_page, language, theme):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_not_found_page_has_no_wcag_violations(site, new_page, language):
+def test_not_found_page_has_no_wcag_violations(demo_site, new_page, language):
     page = new_page()
-    response = page.goto(f"{site.url}/{language}/missing/")
+    response = page.goto(f"{demo_site.url}/{language}/missing/")
 
     assert response.status == 404
     assert_accessible(page)
@@ -40,9 +40,9 @@ def background(page):
     return page.evaluate("getComputedStyle(document.body).backgroundColor")
 
 
-def test_theme_switch_overrides_the_system_and_is_remembered(site, new_page):
+def test_theme_switch_overrides_the_system_and_is_remembered(demo_site, new_page):
     page = new_page(color_scheme="light")
-    page.goto(f"{site.url}/en/")
+    page.goto(f"{demo_site.url}/en/")
     light = background(page)
 
     page.get_by_role("button", name="Dark").click()
@@ -63,30 +63,30 @@ def test_theme_switch_overrides_the_system_and_is_remembered(site, new_page):
     assert page.problems == []
 
 
-def test_without_javascript_the_page_follows_the_system_theme(site, new_page):
+def test_without_javascript_the_page_follows_the_system_theme(demo_site, new_page):
     page = new_page(color_scheme="dark", java_script_enabled=False)
-    page.goto(f"{site.url}/ru/")
+    page.goto(f"{demo_site.url}/ru/")
 
     assert page.get_by_role("group", name="Цветовая тема").count() == 0  # hidden: it could not work
     light_page = new_page(color_scheme="light", java_script_enabled=False)
-    light_page.goto(f"{site.url}/ru/")
+    light_page.goto(f"{demo_site.url}/ru/")
     dark_page = new_page(color_scheme="dark")
-    dark_page.goto(f"{site.url}/ru/")
+    dark_page.goto(f"{demo_site.url}/ru/")
     assert background(page) == background(dark_page)
     assert background(page) != background(light_page)
 
 
 @pytest.mark.parametrize("width", [320, 768, 1280])
-def test_layout_fits_the_screen_without_sideways_scrolling(site, new_page, width):
+def test_layout_fits_the_screen_without_sideways_scrolling(demo_site, new_page, width):
     page = new_page(viewport={"width": width, "height": 800})
-    page.goto(f"{site.url}/tg/")
+    page.goto(f"{demo_site.url}/tg/")
 
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
-def test_skip_link_moves_focus_to_the_main_content(site, new_page):
+def test_skip_link_moves_focus_to_the_main_content(demo_site, new_page):
     page = new_page()
-    page.goto(f"{site.url}/en/")
+    page.goto(f"{demo_site.url}/en/")
 
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
@@ -94,11 +94,11 @@ def test_skip_link_moves_focus_to_the_main_content(site, new_page):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def test_language_switcher_lands_on_the_translation(site, new_page):
+def test_language_switcher_lands_on_the_translation(demo_site, new_page):
     page = new_page()
-    page.goto(f"{site.url}/en/")
+    page.goto(f"{demo_site.url}/en/")
 
     page.get_by_role("navigation", name="Language").get_by_role("link", name="Тоҷикӣ").click()
 
-    assert page.url == f"{site.url}/tg/"
+    assert page.url == f"{demo_site.url}/tg/"
     assert page.locator("h1").inner_text() == "Гурӯҳи маҳаллии маорифи Тоҷикистон"

@@ -3,16 +3,15 @@
 import pytest
 
 from tests.browser.test_accessibility import assert_accessible
-from tests.browser.test_hub import signed_in_page
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_a_member_sees_the_library_with_previews_and_no_wcag_violations(hub_site, new_page, theme):
-    page = signed_in_page(hub_site, new_page, color_scheme=theme)
+def test_a_member_sees_the_library_with_previews_and_no_wcag_violations(demo_site, member_page, theme):
+    page = member_page(color_scheme=theme)
     for language in ("en", "ru", "tg"):
-        page.goto(f"{hub_site.url}/{language}/documents/")
+        page.goto(f"{demo_site.url}/{language}/documents/")
         assert page.locator("html").get_attribute("lang") == language
         members_only = page.locator(".document", has_text="Обзор цифрового обучения")
         assert members_only.locator(".access").count() == 1
@@ -27,12 +26,12 @@ def test_a_member_sees_the_library_with_previews_and_no_wcag_violations(hub_site
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_an_anonymous_visitor_is_asked_to_sign_in_for_a_members_document(hub_site, new_page, theme):
+def test_an_anonymous_visitor_is_asked_to_sign_in_for_a_members_document(demo_site, new_page, theme):
     from hub.models import HubDocument
 
     document = HubDocument.objects.get(access="members")
     page = new_page(color_scheme=theme, locale="tg-TJ", extra_http_headers={"Accept-Language": "tg"})
-    response = page.goto(f"{hub_site.url}{document.url}")
+    response = page.goto(f"{demo_site.url}{document.url}")
     assert response.status == 403
     assert page.locator("html").get_attribute("lang") == "tg"
     assert page.locator("main a.button").get_attribute("href").startswith("/tg/accounts/login/?next=")

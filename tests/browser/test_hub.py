@@ -4,10 +4,11 @@ import pytest
 from django.test import Client
 from playwright.sync_api import expect
 
+from tests.browser.conftest import add_session_cookie
 from tests.browser.test_accessibility import assert_accessible
 from tests.conftest import LANGUAGES
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 PAGES = [
     "knowledge-hub/",
@@ -40,8 +41,8 @@ def assert_pages_accessible(page, site, paths):
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_hub_pages_have_no_wcag_violations(hub_site, new_page, theme):
-    assert_pages_accessible(new_page(color_scheme=theme), hub_site, PAGES)
+def test_hub_pages_have_no_wcag_violations(demo_site, new_page, theme):
+    assert_pages_accessible(new_page(color_scheme=theme), demo_site, PAGES)
 
 
 def signed_in_page(site, new_page, email="partner@example.org", **options):
@@ -51,17 +52,14 @@ def signed_in_page(site, new_page, email="partner@example.org", **options):
     client = Client()
     client.force_login(user)
     page = new_page(**options)
-    host = site.url.split("//")[1].split(":")[0]
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "domain": host, "path": "/"}]
-    )
+    add_session_cookie(page, site, client.cookies["sessionid"].value)
     return page
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_submission_form_and_its_errors_have_no_wcag_violations(hub_site, new_page, theme):
-    page = signed_in_page(hub_site, new_page, color_scheme=theme)
-    page.goto(f"{hub_site.url}/tg/knowledge-hub/best-practices/submit/")
+def test_submission_form_and_its_errors_have_no_wcag_violations(demo_site, member_page, theme):
+    page = member_page(color_scheme=theme)
+    page.goto(f"{demo_site.url}/tg/knowledge-hub/best-practices/submit/")
     assert page.locator("html").get_attribute("lang") == "tg"
     assert_accessible(page)
 
@@ -74,24 +72,24 @@ def test_submission_form_and_its_errors_have_no_wcag_violations(hub_site, new_pa
     assert page.problems == []
 
 
-def test_word_count_follows_typing_and_the_form_works_without_javascript(hub_site, new_page):
-    page = signed_in_page(hub_site, new_page)
-    page.goto(f"{hub_site.url}/en/knowledge-hub/best-practices/submit/")
+def test_word_count_follows_typing_and_the_form_works_without_javascript(demo_site, member_page):
+    page = member_page()
+    page.goto(f"{demo_site.url}/en/knowledge-hub/best-practices/submit/")
     counter = page.locator(".field:has(#id_introduction) .word-count")
     assert "Words so far: 0" in counter.inner_text()
     assert "350–400 words" in counter.inner_text()
     page.locator("#id_introduction").press_sequentially("Schools in the mountains share tablets")
     expect(counter).to_contain_text("Words so far: 6.")  # once typing pauses
 
-    no_js = signed_in_page(hub_site, new_page, java_script_enabled=False)
-    no_js.goto(f"{hub_site.url}/en/knowledge-hub/best-practices/submit/")
+    no_js = member_page(java_script_enabled=False)
+    no_js.goto(f"{demo_site.url}/en/knowledge-hub/best-practices/submit/")
     assert no_js.locator(".word-count").count() == 0
     assert no_js.locator("#id_introduction").is_visible()
 
 
-def test_filters_work_by_links_without_javascript(hub_site, new_page):
+def test_filters_work_by_links_without_javascript(demo_site, new_page):
     page = new_page(java_script_enabled=False)
-    page.goto(f"{hub_site.url}/ru/knowledge-hub/best-practices/")
+    page.goto(f"{demo_site.url}/ru/knowledge-hub/best-practices/")
     page.locator("#facet-track ~ ul a[data-code='4']").click()
     assert "track=4" in page.url
     page.locator("#facet-country ~ ul a[data-code='tj']").click()
@@ -101,6 +99,7 @@ def test_filters_work_by_links_without_javascript(hub_site, new_page):
     assert "track=4" not in page.url and "country=tj" in page.url
 
 
+@pytest.mark.django_db(transaction=True)  # the page editor records an editing session
 def test_editors_see_live_word_counts_in_the_page_editor(hub_site, new_page):
     from hub.models import BestPracticePage
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from accounts.models import User
 from notifications import outbox
 from notifications.models import Notification, Subscription
+from tests.conftest import child_process_env
 from tests.hub.test_documents import editor, upload  # noqa: F401
 
 from .conftest import FlakyBackend, deliver
@@ -92,28 +93,13 @@ def test_failed_sends_back_off_and_finally_give_up(flaky, member, settings):
     assert notification.status == Status.FAILED and notification.attempts == settings.NOTIFICATIONS_MAX_ATTEMPTS
 
 
-def database_url():
-    """The test database, as DATABASE_URL names it for another process."""
-    db = connection.settings_dict
-    if db["ENGINE"] == "django.db.backends.sqlite3":
-        return f"sqlite:///{db['NAME']}"
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{credentials}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture
 def killed_worker(transactional_db, tmp_path):
     """Run the real worker in its own process, and kill -9 it while the provider holds its send."""
     member = User.objects.create_user(email="dilnoza@partner.example", preferred_language="ru")
     notification = outbox.record(Notification.Kind.INVITATION, member, key="invitation:killed")
     called = tmp_path / "provider-called"
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update(
-        DJANGO_SETTINGS_MODULE="legtj.settings.dev",
-        DATABASE_URL=database_url(),
-        EMAIL_BACKEND="tests.notifications.conftest.HangingBackend",
-        PROVIDER_CALLED=str(called),
-    )
+    env = child_process_env(EMAIL_BACKEND="tests.notifications.conftest.HangingBackend", PROVIDER_CALLED=str(called))
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "send_notifications", "--once"], cwd=django_settings.BASE_DIR, env=env
     )

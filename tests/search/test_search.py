@@ -1,5 +1,3 @@
-import os
-
 import pytest
 from bs4 import BeautifulSoup
 
@@ -38,15 +36,3 @@ def test_unpublished_pages_are_not_found(client, home):
     HomePage.objects.get(locale__language_code="en").unpublish()
 
     assert "Home" not in result_titles(client.get("/en/search/", {"q": "Tajikistan"}))
-
-
-@pytest.mark.skipif(
-    not os.environ.get("ELASTICSEARCH_URL"),
-    reason="Elasticsearch live test: set ELASTICSEARCH_URL to an Elasticsearch 9 server to run it",
-)
-def test_elasticsearch_backend_finds_the_home_page(client, home):
-    from django.core.management import call_command
-
-    call_command("update_index", verbosity=0)
-
-    assert "Home" in result_titles(client.get("/en/search/", {"q": "coordination"}))

@@ -1,0 +1,167 @@
+"""Production runs several web processes over one database and one cache (Redis): what an editor changes through
+one process, every other process serves on its very next request.
+
+Two real gunicorn processes, A and B. The editor works in A's admin as a browser without JavaScript would
+(GET the form, POST it back with its CSRF token); an anonymous reader asks B. Needs a shared cache, so it
+runs in the production-like configuration (CACHE_URL=redis://…) and skips on the embedded default, where
+each process has its own memory cache.
+"""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+import requests
+from django.conf import settings
+from django.test import Client
+from wagtail.models import Collection
+
+from accounts.models import User
+from home.demo import load_home_page
+from home.models import HomePage
+from hub.models.documents import Access
+from tests.conftest import child_process_env, restore_rows_made_by_migrations
+from tests.hub.test_documents import make_document, pdf_bytes
+
+pytestmark = [
+    pytest.mark.skipif(
+        not os.environ.get("CACHE_URL", "").startswith("redis"),
+        reason="two processes share a cache only through Redis: set CACHE_URL=redis://… (scripts/services.sh)",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def media(tmp_path_factory):
+    """The media folders both servers and the test share."""
+    root = tmp_path_factory.mktemp("two-processes")
+    return {"MEDIA_ROOT": str(root / "media"), "PRIVATE_MEDIA_ROOT": str(root / "private-media")}
+
+
+@pytest.fixture(scope="module")
+def servers(media, django_db_setup):
+    """Two gunicorn processes over the test database and the shared Redis: {"A": url, "B": url}."""
+    env = child_process_env(DEBUG="false", **media)
+    processes, urls = [], {}
+    try:
+        for name in ("A", "B"):
+            port = free_port()
+            processes.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "gunicorn", "legtj.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+                    cwd=settings.BASE_DIR,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                )
+            )
+            urls[name] = f"http://127.0.0.1:{port}"
+        for url, process in zip(urls.values(), processes, strict=True):
+            wait_until_serving(url, process)
+        yield urls
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def wait_until_serving(url, process):
+    for _tick in range(300):
+        if process.poll() is not None:
+            pytest.fail(f"the server at {url} stopped: {process.stderr.read().decode()[-2000:]}")
+        try:
+            requests.get(f"{url}/admin/login/", timeout=2, allow_redirects=False)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    pytest.fail(f"the server at {url} never answered")
+
+
+@pytest.fixture
+def site(servers, media, settings):
+    """The home page in three languages and an editor signed in to process A's admin."""
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = media["MEDIA_ROOT"], media["PRIVATE_MEDIA_ROOT"]
+    restore_rows_made_by_migrations()
+    load_home_page()
+    editor = User.objects.create_superuser(email="editor@leg.tj")
+    client = Client()
+    client.force_login(editor)
+    admin = requests.Session()
+    admin.cookies.set("sessionid", client.cookies["sessionid"].value)
+    return servers, admin
+
+
+def post_admin_form(admin, url, **data):
+    """GET an admin form and POST it back with its CSRF token, as a browser would (a modal's form comes as JSON)."""
+    form = admin.get(url, timeout=30)
+    assert form.status_code == 200, url
+    html = form.json()["html"] if form.headers["Content-Type"].startswith("application/json") else form.text
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    response = admin.post(url, data={"csrfmiddlewaretoken": token, **data}, timeout=30, allow_redirects=False)
+    assert response.status_code in (200, 302), (url, response.status_code)
+    return response
+
+
+def anonymous(url):
+    return requests.get(url, timeout=30, allow_redirects=False)
+
+
+def test_a_page_published_or_unpublished_through_one_process_is_served_so_by_the_other(site):
+    (urls, admin) = site
+    home = HomePage.objects.get(locale__language_code="en")
+    heading = home.hero_heading
+    home.hero_heading = "A new heading, published through A"
+    home.save_revision()
+    assert heading in anonymous(f"{urls['B']}/en/").text  # a draft is not served
+
+    post_admin_form(admin, f"{urls['A']}/admin/pages/{home.pk}/unpublish/")
+    assert anonymous(f"{urls['B']}/en/").status_code == 404
+
+    post_admin_form(admin, f"{urls['A']}/admin/bulk/wagtailcore/page/publish/?id={home.pk}")
+    served = anonymous(f"{urls['B']}/en/")
+    assert served.status_code == 200
+    assert "A new heading, published through A" in served.text
+
+
+def test_a_documents_new_access_level_set_through_one_process_is_applied_by_the_other(site):
+    (urls, admin) = site
+    document = make_document("Donor mapping", "mapping")
+    assert anonymous(f"{urls['B']}{document.url}").content == pdf_bytes("mapping")
+
+    post_admin_form(
+        admin,
+        f"{urls['A']}/admin/documents/edit/{document.pk}/",
+        title=document.title,
+        collection=document.collection_id,
+        access=Access.MEMBERS,
+        document_type="report",
+    )
+
+    refused = anonymous(f"{urls['B']}{document.url}")
+    assert refused.status_code == 403
+    assert b"%PDF" not in refused.content
+
+
+def test_a_collection_restriction_set_through_one_process_is_applied_by_the_other_at_once(site):
+    (urls, admin) = site
+    working_papers = Collection.get_first_root_node().add_child(name="Working papers")
+    document = make_document("Draft sector review", "review", collection=working_papers)
+    # B has now worked out (and cached) which collections are restricted: none.
+    assert anonymous(f"{urls['B']}{document.url}").content == pdf_bytes("review")
+
+    post_admin_form(admin, f"{urls['A']}/admin/collections/{working_papers.pk}/privacy/", restriction_type="login")
+
+    refused = anonymous(f"{urls['B']}{document.url}")
+    assert refused.status_code in (403, 404)
+    assert b"%PDF" not in refused.content
