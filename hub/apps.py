@@ -7,6 +7,6 @@ class HubConfig(AppConfig):
     verbose_name = _("Knowledge hub")
 
     def ready(self):
-        from . import signal_handlers
+        from .documents import signal_handlers
 
         signal_handlers.register()

@@ -18,6 +18,7 @@ from wagtail.models import Collection, GroupCollectionPermission, Locale
 
 from home.demo import SOURCE_LANGUAGE, block_id, list_items, load_home_page, read_data, rich_text, translate
 
+from .best_practices.workflows import ensure_submission_workflow
 from .demo_files import MAKERS
 from .models import (
     ActionTrack,
@@ -37,7 +38,6 @@ from .models import (
     StakeholderDirectoryPage,
 )
 from .text import plain_text_to_html, strip_list_marker
-from .workflows import ensure_submission_workflow
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BEST_PRACTICES = ["best_practice_digital_learning"]

@@ -1,20 +1,13 @@
-"""Faceted filtering of the best-practice collection.
+"""Filters named in a query string, applied as links: the base of the collection's and the library's filters.
 
-Filter values are language-independent codes (Action Track number, country
-code, organisation code) or the keyword's slug in the page's language, so a
-filtered view's URL can be shared. Each facet's counts honour the other
-active filters, and every facet costs one query whatever the collection's size.
+Filter values are language-independent codes (or a slug in the page's
+language), so a filtered view's URL can be shared. Each facet's counts honour
+the other active filters, and every facet costs one query whatever the
+listing's size.
 """
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
-
-from django.db.models import Count, Min
-from django.utils.translation import gettext_lazy as _
-
-from .models import ActionTrack, BestPracticeKeyword, BestPracticePage, Country, Stakeholder
-
-KEYWORD_FACET_SIZE = 20
 
 
 @dataclass
@@ -33,63 +26,6 @@ class Facet:
     values: list = field(default_factory=list)
     selected_label: str = ""
     clear_url: str = ""
-
-
-@dataclass(frozen=True)
-class VocabularyFacet:
-    """A facet over one of the page's many-to-many links to a vocabulary snippet."""
-
-    param: str
-    label: str
-    field_name: str
-    model: type
-    limit: int | None = None
-
-    def restrict(self, pages, value):
-        return pages.filter(pk__in=BestPracticePage.objects.filter(**{f"{self.field_name}__code": value}).values("pk"))
-
-    def counts(self, pages):
-        relation = BestPracticePage._meta.get_field(self.field_name)
-        page_field = relation.m2m_field_name()
-        target_field = relation.m2m_reverse_field_name()
-        rows = (
-            relation.remote_field.through.objects.filter(**{f"{page_field}__in": pages.values("pk")})
-            .order_by()
-            .values(f"{target_field}__code")
-            .annotate(count=Count(page_field, distinct=True))
-            .values_list(f"{target_field}__code", "count")
-        )
-        return dict(rows)
-
-
-@dataclass(frozen=True)
-class KeywordFacet:
-    param: str
-    label: str
-    limit: int = KEYWORD_FACET_SIZE
-
-    def restrict(self, pages, value):
-        return pages.filter(pk__in=BestPracticeKeyword.objects.filter(slug=value).values("page_id"))
-
-    def counts(self, pages, selected=None):
-        rows = (
-            BestPracticeKeyword.objects.filter(page__in=pages.values("pk"))
-            .values("slug")
-            .annotate(count=Count("page", distinct=True), name=Min("name"))
-            .order_by("-count", "slug")
-        )
-        top = list(rows[: self.limit])
-        if selected and selected not in {row["slug"] for row in top}:
-            top += list(rows.filter(slug=selected))
-        return top
-
-
-FACETS = [
-    VocabularyFacet("track", _("Action Track"), "action_tracks", ActionTrack),
-    VocabularyFacet("country", _("Country"), "countries", Country),
-    VocabularyFacet("organisation", _("Organisation"), "organisations", Stakeholder),
-    KeywordFacet("keyword", _("Keyword")),
-]
 
 
 class LinkFilters:
@@ -150,44 +86,3 @@ class LinkFilters:
         if selected and not built.selected_label:
             built.selected_label = fallback_label or selected
         return built
-
-
-class BestPracticeFilter(LinkFilters):
-    """Reads the filters from a request's query string and applies them to the collection's pages."""
-
-    facet_types = FACETS
-    sorts = {"newest": (_("Newest first"), ("-first_published_at", "-pk")), "title": (_("A–Z"), ("title", "pk"))}
-
-    def facets(self, listed_pages=()):
-        """Every facet with its values, counts, labels in the active language and toggle links."""
-        vocabulary_counts = {}
-        for facet in FACETS:
-            if isinstance(facet, VocabularyFacet):
-                vocabulary_counts[facet.param] = facet.counts(self.filtered(skip=facet.param))
-        # Labels for the facets and for the listed items, one query per vocabulary.
-        self.labels = {}
-        for facet in FACETS:
-            if isinstance(facet, VocabularyFacet):
-                codes = set(vocabulary_counts[facet.param])
-                for page in listed_pages:
-                    codes.update(row.code for row in getattr(page, facet.field_name).all())
-                if self.selected.get(facet.param):
-                    codes.add(self.selected[facet.param])
-                self.labels[facet.param] = facet.model.labels(codes)
-
-        facets = []
-        for facet in FACETS:
-            if isinstance(facet, VocabularyFacet):
-                labels = self.labels[facet.param]
-                rows = [
-                    (code, str(labels[code]) if code in labels else code, n)
-                    for code, n in vocabulary_counts[facet.param].items()
-                ]
-                rows.sort(key=lambda row: (getattr(labels.get(row[0]), "number", 0), row[1].casefold()))
-            else:
-                rows = [
-                    (row["slug"], row["name"], row["count"])
-                    for row in facet.counts(self.filtered(skip=facet.param), self.selected.get(facet.param))
-                ]
-            facets.append(self.facet(facet, rows))
-        return facets

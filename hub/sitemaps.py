@@ -102,12 +102,12 @@ class StakeholdersSitemap(RoutedItemsSitemap):
     """Each organisation's page in every language's directory."""
 
     def page_model(self):
-        from .models import StakeholderDirectoryPage
+        from .directory.pages import StakeholderDirectoryPage
 
         return StakeholderDirectoryPage
 
     def codes(self):
-        from .models import Stakeholder
+        from .directory.models import Stakeholder
 
         return Stakeholder.objects.order_by("code").values_list("code", flat=True).distinct()
 
@@ -116,11 +116,11 @@ class EventsSitemap(RoutedItemsSitemap):
     """Each event's page on every language's events page."""
 
     def page_model(self):
-        from .models import EventIndexPage
+        from .events.models import EventIndexPage
 
         return EventIndexPage
 
     def codes(self):
-        from .models import Event
+        from .events.models import Event
 
         return Event.objects.order_by("slug").values_list("slug", flat=True).distinct()

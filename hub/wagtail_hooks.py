@@ -1,68 +1,14 @@
-from django.db.models import Min
-from django.templatetags.static import static
-from django.urls import path, reverse
-from django.utils.functional import cached_property
-from django.utils.html import format_html
+"""The hub in Wagtail's admin: each domain registers its own views and hooks (its `admin` module, imported
+here so that Wagtail finds them); the directory and the vocabularies share one menu."""
+
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.admin.views.generic.models import IndexView as GenericIndexView
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from .admin_views import export_stakeholders, import_stakeholders
-from .models import ActionItem, ActionTrack, AreaOfWork, Country, Event, EventRegistration, Region, Stakeholder
-from .templatetags.hub_tags import word_guidance_script
-
-
-class VocabularyViewSet(SnippetViewSet):
-    list_filter = ["locale"]
-    copy_view_enabled = False
-
-
-class StakeholderIndexView(IndexView):
-    @cached_property
-    def header_more_buttons(self):
-        return [
-            *super().header_more_buttons,
-            Button(_("Export CSV"), url=reverse("hub_stakeholders_export"), icon_name="download", priority=50),
-            Button(_("Import CSV"), url=reverse("hub_stakeholders_import"), icon_name="upload", priority=60),
-        ]
-
-
-class StakeholderViewSet(VocabularyViewSet):
-    model = Stakeholder
-    icon = "group"
-    index_view_class = StakeholderIndexView
-    list_display = ["name", "acronym", "category", "code", "locale"]
-    list_filter = ["locale", "category", "areas_of_work"]
-
-
-class ActionTrackViewSet(VocabularyViewSet):
-    model = ActionTrack
-    icon = "tag"
-    list_display = ["number", "title", "locale"]
-
-
-class NamedVocabularyViewSet(VocabularyViewSet):
-    list_display = ["name", "code", "locale"]
-
-
-class CountryViewSet(NamedVocabularyViewSet):
-    model = Country
-    icon = "site"
-
-
-class AreaOfWorkViewSet(NamedVocabularyViewSet):
-    model = AreaOfWork
-    icon = "list-ul"
-
-
-class RegionViewSet(NamedVocabularyViewSet):
-    model = Region
-    icon = "site"
+from .admin import ActionTrackViewSet, AreaOfWorkViewSet, CountryViewSet, RegionViewSet
+from .best_practices import admin as best_practices_admin  # noqa: F401
+from .directory.admin import StakeholderViewSet
+from .events import admin as events_admin  # noqa: F401
 
 
 class KnowledgeHubViewSetGroup(SnippetViewSetGroup):
@@ -73,88 +19,3 @@ class KnowledgeHubViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(KnowledgeHubViewSetGroup)
-
-
-class EventViewSet(SnippetViewSet):
-    model = Event
-    icon = "date"
-    menu_label = _("Events")
-    menu_order = 310
-    add_to_admin_menu = True
-    list_display = ["title", "event_type", "start", "status", "locale"]
-    list_filter = ["locale", "event_type", "status", "organisers"]
-    search_fields = ["title", "venue"]
-    ordering = ["-start"]
-
-
-register_snippet(EventViewSet)
-
-
-class OriginalActionItemsIndexView(GenericIndexView):
-    def get_base_queryset(self):
-        # One row per item: the original event's, whose edits reach the translations.
-        originals = Event.objects.order_by().values("translation_key").annotate(first=Min("pk")).values("first")
-        return super().get_base_queryset().filter(event_id__in=originals).select_related("owner", "event")
-
-
-class FollowUpViewSet(ModelViewSet):
-    """Rows that come from events and their registrations: edited and listed here, never created here."""
-
-    add_to_admin_menu = True
-    add_view_enabled = False
-    copy_view_enabled = False
-
-
-class ActionItemViewSet(FollowUpViewSet):
-    """Every meeting's action items in one list, so editors can follow them up and change their status.
-
-    Items are created in their event; here only the follow-up is edited. The
-    list shows the original language's items: edits reach the translations.
-    """
-
-    model = ActionItem
-    icon = "tasks"
-    menu_label = _("Action items")
-    menu_order = 320
-    panels = [
-        FieldPanel("description", read_only=True),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("due_date"), FieldPanel("owner")]),
-    ]
-    list_display = ["description", "owner", "due_date", "status", "event"]
-    list_filter = ["status", "owner"]
-    search_fields = ["description"]
-    ordering = ["due_date"]
-    index_view_class = OriginalActionItemsIndexView
-
-
-class RegistrationViewSet(FollowUpViewSet):
-    """Who registered for which event, and who waits for a place. Personal data: editors with the permission only."""
-
-    model = EventRegistration
-    icon = "user"
-    menu_label = _("Event registrations")
-    menu_order = 330
-    form_fields = ["status"]
-    list_display = ["user", "event", "status", "created_at"]
-    list_filter = ["status", "event"]
-    search_fields = ["user__email", "user__first_name", "user__last_name"]
-
-
-@hooks.register("register_admin_viewset")
-def register_event_follow_up_viewsets():
-    return [ActionItemViewSet("action_items"), RegistrationViewSet("event_registrations")]
-
-
-@hooks.register("insert_editor_js")
-def word_count_for_editors():
-    """Live word counts against the submission form's guidance, on best-practice answers in the page editor."""
-    return format_html('{}<script src="{}" defer></script>', word_guidance_script(), static("hub/js/word-count.js"))
-
-
-@hooks.register("register_admin_urls")
-def stakeholder_csv_urls():
-    # Public fields only: focal points (personal data) never leave the admin in bulk.
-    return [
-        path("stakeholders/export.csv", export_stakeholders, name="hub_stakeholders_export"),
-        path("stakeholders/import/", import_stakeholders, name="hub_stakeholders_import"),
-    ]

@@ -6,14 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import media
+from hub.documents import media
 from search import views as search_views
 
 from . import views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    # Every file passes its access check first (hub.media); then Wagtail's own views.
+    # Every file passes its access check first (hub.documents.media); then Wagtail's own views.
     path("documents/<int:document_id>/preview.webp", media.document_preview, name="document_preview"),
     path("documents/<int:document_id>/<str:document_filename>", media.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),

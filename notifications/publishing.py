@@ -24,8 +24,8 @@ ACTION_REMINDER_DAYS = 3
 
 
 def filter_class(kind):
-    from hub.filters import BestPracticeFilter
-    from hub.library import DocumentFilter
+    from hub.best_practices.filters import BestPracticeFilter
+    from hub.documents.library import DocumentFilter
 
     return {Subscription.Kind.BEST_PRACTICES: BestPracticeFilter, Subscription.Kind.DOCUMENTS: DocumentFilter}.get(kind)
 
@@ -81,7 +81,7 @@ PAGE_KINDS = {"hub.newspage": Subscription.Kind.NEWS, "hub.bestpracticepage": Su
 
 
 def page_published(sender, instance, **kwargs):
-    from hub.access import page_audience
+    from hub.documents.access import page_audience
 
     kind = PAGE_KINDS[sender._meta.label_lower]
     # One email per item whatever the languages it is published in: the key names the translation group.
@@ -92,7 +92,7 @@ def page_published(sender, instance, **kwargs):
 def document_saved(sender, instance, created, **kwargs):
     if not created:
         return
-    from hub.access import document_audience
+    from hub.documents.access import document_audience
 
     transaction.on_commit(
         lambda: notify_subscribers(
@@ -112,7 +112,7 @@ def notify_event(event, created):
     from hub.models import Event, EventRegistration
 
     if created:
-        from hub.access import EVERYONE
+        from hub.documents.access import EVERYONE
 
         payload = {"event": event.pk, "change": "created"}
         notify_subscribers(

@@ -47,7 +47,7 @@ def resolve_item(reference, user, language):
         raise Cancelled("The item was deleted.")
     if isinstance(item, Page):
         return _visible_page(item.specific, user, language)
-    from hub.access import can_view_document
+    from hub.documents.access import can_view_document
 
     if not can_view_document(request_for(user), item):
         raise Cancelled("The recipient may not see this document.")

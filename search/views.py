@@ -2,8 +2,8 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
-from hub.access import visible_documents
-from hub.library import with_publisher_labels
+from hub.documents.access import visible_documents
+from hub.documents.library import with_publisher_labels
 
 RESULTS_PER_PAGE = 10
 DOCUMENT_RESULTS = 10

@@ -44,6 +44,11 @@ def django_db_setup(django_db_setup, django_db_blocker, demo_files):
     Loading it takes about 10 s on SQLite and twice that on PostgreSQL, too
     long to repeat for each of the tests that read it.
     """
+    if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+        # No collected test uses the database, so pytest-django made no test database: never load the
+        # demo into the real one.
+        yield
+        return
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=demo_files / "media", PRIVATE_MEDIA_ROOT=demo_files / "private-media"),
@@ -69,10 +74,15 @@ def serve_every_page():
             assert client.get(page.url).status_code == 200, page.url
 
 
+def on_search_server():
+    """OpenSearch or Elasticsearch rather than the database backend (asked without touching the database)."""
+    return "INDEX_PREFIX" in settings.WAGTAILSEARCH_BACKENDS["default"]
+
+
 def delete_search_indexes():
     """The run's own indexes on a search server (their prefix names the run: legtj/settings/test.py)."""
     backend = get_search_backend()
-    if hasattr(backend, "es"):
+    if on_search_server():
         for name in backend.es.indices.get(index=f"{backend.index_prefix}*"):
             backend.es.indices.delete(index=name)
 
@@ -94,7 +104,7 @@ def search_server_writes(django_db_setup):
 
     None with the database backend, whose index rolls back with everything else.
     """
-    if not hasattr(get_search_backend(), "es"):
+    if not on_search_server():
         yield None
         return
     written = set()

@@ -23,9 +23,9 @@ from wagtail.models import Collection
 from accounts.models import User
 from home.demo import load_home_page
 from home.models import HomePage
-from hub.models.documents import Access
+from hub.documents.models import Access
 from tests.conftest import child_process_env, restore_rows_made_by_migrations
-from tests.hub.test_documents import make_document, pdf_bytes
+from tests.hub.documents.test_documents import make_document, pdf_bytes
 
 pytestmark = [
     pytest.mark.skipif(

@@ -243,13 +243,13 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = env("MEDIA_URL", "/media/")
 SERVE_MEDIA_FILES = env_bool("SERVE_MEDIA_FILES")
 # Documents, original images and restricted renditions: never under MEDIA_URL,
-# served only through permission-checked views (see hub/storage.py).
+# served only through permission-checked views (see hub/documents/storage.py).
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 
 STORAGES = {
-    "default": {"BACKEND": "hub.storage.RoutedStorage"},
-    "public": {"BACKEND": "hub.storage.AtomicFileSystemStorage"},
-    "private": {"BACKEND": "hub.storage.PrivateFileSystemStorage"},
+    "default": {"BACKEND": "hub.documents.storage.RoutedStorage"},
+    "public": {"BACKEND": "hub.documents.storage.AtomicFileSystemStorage"},
+    "private": {"BACKEND": "hub.documents.storage.PrivateFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # S3-compatible object storage when a bucket is named: public renditions under
@@ -344,11 +344,11 @@ WAGTAILIMAGES_IMAGE_MODEL = "hub.HubImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "hub.HubDocument"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
-WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.admin_forms.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.documents.admin_forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.admin_forms.DocumentForm"
-# Documents always pass through Django so access rules are checked (hub.media),
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.documents.admin_forms.DocumentForm"
+# Documents always pass through Django so access rules are checked (hub.documents.media),
 # and always as downloads: no PDF or text is rendered inline on our origin.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []

@@ -20,7 +20,7 @@ from accounts.models import User
 from notifications import outbox
 from notifications.models import Notification, Subscription
 from tests.conftest import child_process_env
-from tests.hub.test_documents import editor, upload  # noqa: F401
+from tests.hub.documents.test_documents import editor, upload  # noqa: F401
 
 from .conftest import FlakyBackend, deliver
 
@@ -48,7 +48,7 @@ def flaky(settings, db):
 def test_with_the_provider_down_for_the_first_attempts_every_email_arrives_exactly_once(
     flaky, django_capture_on_commit_callbacks
 ):
-    from tests.hub.test_documents import make_document
+    from tests.hub.documents.test_documents import make_document
 
     subscribers(3)
     with django_capture_on_commit_callbacks(execute=True):

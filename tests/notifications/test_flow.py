@@ -7,9 +7,9 @@ from django.core import mail
 from django.utils import translation
 
 from accounts.models import SignIn
-from hub.models.documents import Access
+from hub.documents.models import Access
 from notifications.models import Notification, Subscription
-from tests.hub.test_documents import make_document
+from tests.hub.documents.test_documents import make_document
 
 from .conftest import CODE, deliver, sign_in_code
 

@@ -1,0 +1,329 @@
+"""Views behind the events page: upcoming and past events, the month calendar, each event and its follow-up."""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
+from django.http import Http404, HttpResponseNotAllowed, QueryDict
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import formats, timezone
+from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from hub.directory.models import Stakeholder
+from hub.documents.access import visible_document
+from hub.documents.library import related_documents
+from hub.pagination import paginate
+
+from . import registrations
+from .models import ActionItem, Event
+
+PAGE_SIZE = 20
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def localized_events():
+    """Every event once: in the active language where translated, else in the default language."""
+    active, default = get_language(), settings.LANGUAGE_CODE
+    if active == default:
+        return Event.objects.filter(locale__language_code=active)
+    translated = Event.objects.filter(locale__language_code=active).values("translation_key")
+    return Event.objects.filter(
+        Q(locale__language_code=active) | Q(locale__language_code=default) & ~Q(translation_key__in=translated)
+    )
+
+
+def not_over():
+    """Events not yet over; an all-day event lasts until the end of its last day."""
+    return Q(end__gte=timezone.now()) | Q(all_day=True, end__gte=start_of(timezone.localdate()))
+
+
+def upcoming(events):
+    """Events not yet over, soonest first."""
+    return events.filter(not_over()).order_by("start", "pk")
+
+
+def past(events):
+    """Events that are over, latest first."""
+    return events.exclude(not_over()).order_by("-start", "-pk")
+
+
+def start_of(day):
+    """Midnight at the start of `day`, Dushanbe time."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def by_organiser(events, code):
+    through = Event.organisers.through
+    return events.filter(pk__in=through.objects.filter(stakeholder__code=code).values("event_id"))
+
+
+def organiser_names(events):
+    """Attach `organiser_names` in the visitor's language to each event: one query for all labels."""
+    codes = {organiser.code for event in events for organiser in event.organisers.all()}
+    labels = Stakeholder.labels(codes)
+    for event in events:
+        event.organiser_names = [labels[o.code].short_name for o in event.organisers.all() if o.code in labels]
+    return events
+
+
+@dataclass
+class Choice:
+    value: str
+    label: str
+    url: str
+    selected: bool
+
+
+class EventFilters:
+    """Type and organiser filters from the query string, shared by the list, the calendar and the feeds' links."""
+
+    def __init__(self, request):
+        self.request = request
+        self.type = request.GET.get("type", "")
+        self.organiser = request.GET.get("organiser", "")
+        self.when = "past" if request.GET.get("when") == "past" else ""
+        if self.type not in Event.Type.values:
+            self.type = ""
+
+    def apply(self, events):
+        if self.type:
+            events = events.filter(event_type=self.type)
+        if self.organiser:
+            events = by_organiser(events, self.organiser)
+        return events
+
+    @property
+    def active(self):
+        return bool(self.type or self.organiser)
+
+    def query(self, **changes):
+        """The filters as a query string ("?type=…"), with `changes` applied; "" when none is left."""
+        values = {"type": self.type, "organiser": self.organiser, "when": self.when, **changes}
+        query = QueryDict(mutable=True)
+        query.update({key: value for key, value in values.items() if value})
+        return f"?{query.urlencode()}" if query else ""
+
+    def url(self, **changes):
+        return self.query(**changes) or self.request.path
+
+    def type_choices(self):
+        return [
+            Choice(value, label, self.url(type=None if value == self.type else value), value == self.type)
+            for value, label in Event.Type.choices
+        ]
+
+    def organiser_choices(self):
+        codes = Event.organisers.through.objects.order_by().values_list("stakeholder__code", flat=True).distinct()
+        labels = sorted(Stakeholder.labels(codes).values(), key=lambda s: s.short_name.casefold())
+        return [
+            Choice(
+                s.code,
+                s.short_name,
+                self.url(organiser=None if s.code == self.organiser else s.code),
+                s.code == self.organiser,
+            )
+            for s in labels
+        ]
+
+
+def _base_context(request, page, filters, view):
+    calendar_url = page.url + page.reverse_subpage("calendar")
+    return {
+        **page.get_context(request),
+        "filters": filters,
+        "type_choices": filters.type_choices(),
+        "organiser_choices": filters.organiser_choices(),
+        "view": view,
+        "views": [
+            ("upcoming", _("Upcoming"), page.url + filters.query(when=None)),
+            ("past", _("Past"), page.url + filters.query(when="past")),
+            ("calendar", _("Month calendar"), calendar_url + filters.query(when=None)),
+        ],
+    }
+
+
+def listing(request, page):
+    filters = EventFilters(request)
+    view = filters.when or "upcoming"
+    events = (past if view == "past" else upcoming)(filters.apply(localized_events()))
+    listed = paginate(request, events.prefetch_related("organisers"), PAGE_SIZE)
+    organiser_names(listed.object_list)
+    return TemplateResponse(
+        request,
+        "hub/events/event_index_page.html",
+        {
+            **_base_context(request, page, filters, view),
+            "events": listed,
+        },
+    )
+
+
+@dataclass
+class Day:
+    date: datetime.date
+    in_month: bool
+    events: list
+
+
+def month(request, page, year=None, month=None):
+    today = timezone.localdate()
+    if year is None:
+        year, month = today.year, today.month
+    if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
+        raise Http404
+    filters = EventFilters(request)
+    filters.when = ""
+    first_weekday = int(formats.get_format("FIRST_DAY_OF_WEEK"))
+    # Django counts Sunday as 0, the calendar module Monday.
+    weeks = calendar.Calendar((first_weekday - 1) % 7).monthdatescalendar(year, month)
+    first_shown, last_shown = weeks[0][0], weeks[-1][-1]
+    window_start = start_of(first_shown)
+    window_end = start_of(last_shown + datetime.timedelta(days=1))
+    # An all-day event's days are those of its own time zone: a day's margin each side keeps it in the window.
+    margin = datetime.timedelta(days=1)
+    events = organiser_names(
+        list(
+            filters.apply(localized_events())
+            .filter(start__lt=window_end + margin, end__gte=window_start - margin)
+            .prefetch_related("organisers")
+            .order_by("start", "pk")
+        )
+    )
+    on_day = {}
+    for event in events:
+        for day in event.days():
+            on_day.setdefault(day, []).append(event)
+    previous = datetime.date(year, month, 1) - datetime.timedelta(days=1)
+    following = datetime.date(year, month, 28) + datetime.timedelta(days=7)
+    weekdays = [(first_weekday - 1 + n) % 7 for n in range(7)]
+
+    def month_url(when):
+        if not FIRST_YEAR <= when.year <= LAST_YEAR:
+            return None
+        return page.url + page.reverse_subpage("calendar_month", args=[when.year, when.month]) + filters.query()
+
+    return TemplateResponse(
+        request,
+        "hub/events/event_calendar.html",
+        {
+            **_base_context(request, page, filters, "calendar"),
+            "today": today,
+            "month_name": MONTHS[month],
+            "year": year,
+            "weekdays": [(WEEKDAYS[n], WEEKDAYS_ABBR[n]) for n in weekdays],
+            "weeks": [[Day(day, day.month == month, on_day.get(day, [])) for day in week] for week in weeks],
+            "count": sum(1 for event in events if any(d.month == month and d.year == year for d in event.days())),
+            "previous_url": month_url(previous),
+            "next_url": month_url(following),
+            "previous_name": f"{MONTHS[previous.month]} {previous.year}",
+            "next_name": f"{MONTHS[following.month]} {following.year}",
+        },
+    )
+
+
+def get_event(slug):
+    event = localized_events().filter(slug=slug).select_related("minutes").first()
+    if event is None:
+        raise Http404
+    return event
+
+
+def detail(request, page, slug):
+    event = get_event(slug)
+    organisers = list(event.organisers.all())
+    labels = Stakeholder.labels({o.code for o in organisers})
+    member = request.user.is_authenticated
+    registration = registrations.registration_for(event, request.user)
+    taken = registrations.places_taken(event) if event.capacity else 0
+    context = {
+        **page.get_context(request),
+        "event": event,
+        "organisers": [labels.get(o.code, o) for o in organisers],
+        # The same rule as the library: a document this reader may not see is not named here.
+        "documents": related_documents(request, event.documents.all()),
+        "minutes": visible_document(request, event.minutes),
+        # Members only: never queried, let alone shown, for anonymous visitors.
+        "online_url": event.online_url if member else "",
+        "action_items": owned_by_labels(event.action_items.select_related("owner")) if member else None,
+        "registration": registration,
+        "waiting_position": registrations.waiting_position(registration)
+        if registration and registration.status == registration.Status.WAITLISTED
+        else None,
+        "places_taken": taken,
+        "full": event.capacity is not None and taken >= event.capacity,
+        "accepts_registrations": event.accepts_registrations(),
+    }
+    response = TemplateResponse(request, "hub/events/event_page.html", context)
+    if member:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def owned_by_labels(items):
+    """Action items with `owner_name` in the visitor's language."""
+    items = list(items)
+    labels = Stakeholder.labels({item.owner.code for item in items})
+    for item in items:
+        owner = labels.get(item.owner.code, item.owner)
+        item.owner_name, item.owner_code = owner.short_name, owner.code
+    return items
+
+
+def registration(request, page, slug):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    event = get_event(slug)
+    event_url = page.url + page.reverse_subpage("event", args=[slug])
+    if not request.user.is_authenticated:
+        return redirect_to_login(event_url)
+    if request.POST.get("action") == "cancel":
+        registrations.cancel(event, request.user)
+        messages.success(request, _("Your registration is cancelled."))
+        return redirect(event_url)
+    try:
+        registered = registrations.register(event, request.user)
+    except registrations.RegistrationClosed:
+        messages.error(request, _("Registration for this event is closed."))
+        return redirect(event_url)
+    if registered.status == registered.Status.CONFIRMED:
+        messages.success(request, _("You are registered for “%(title)s”.") % {"title": event.title})
+    else:
+        messages.info(
+            request,
+            _(
+                "The event is full: you are number %(position)s on the waiting list. "
+                "You will get a place if one frees up."
+            )
+            % {"position": registrations.waiting_position(registered)},
+        )
+    return redirect(event_url)
+
+
+def open_action_items(request, page):
+    """Every open action item, soonest due first; members only."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    owner = request.GET.get("owner", "")
+    items = ActionItem.objects.filter(event__in=localized_events(), status__in=ActionItem.OPEN_STATUSES)
+    owners = Stakeholder.labels(set(items.values_list("owner__code", flat=True)))
+    if owner:
+        items = items.filter(owner__code=owner)
+    items = owned_by_labels(items.select_related("event", "owner").order_by("due_date", "pk"))
+    return TemplateResponse(
+        request,
+        "hub/events/action_items.html",
+        {
+            **page.get_context(request),
+            "items": items,
+            "owner": owner,
+            "owners": sorted(owners.values(), key=lambda s: s.short_name.casefold()),
+            "today": timezone.localdate(),
+        },
+    )

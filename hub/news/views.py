@@ -1,0 +1,33 @@
+"""The news index's routes: all news, a year's, a tag's."""
+
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.http import Http404
+from django.template.response import TemplateResponse
+
+from hub.pagination import paginate
+
+from .models import NewsTag
+
+NEWS_PAGE_SIZE = 10
+
+
+def news_listing(request, index, year=None, tag=None):
+    news = index.news()
+    years = list(
+        index.news().annotate(year=ExtractYear("date")).order_by("-year").values("year").annotate(count=Count("pk"))
+    )
+    tag_name = None
+    if year is not None:
+        news = news.filter(date__year=year)
+    if tag is not None:
+        tag_name = NewsTag.objects.filter(slug=tag, page__in=news.values("pk")).values_list("name", flat=True).first()
+        if tag_name is None:
+            raise Http404
+        news = news.filter(pk__in=NewsTag.objects.filter(slug=tag).values("page_id"))
+    items = paginate(request, news.prefetch_related("tags"), NEWS_PAGE_SIZE)
+    return TemplateResponse(
+        request,
+        "hub/news/news_index_page.html",
+        {**index.get_context(request), "items": items, "years": years, "year": year, "tag_name": tag_name},
+    )

@@ -1,0 +1,82 @@
+import csv
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from accounts.models import User
+from hub.directory.csv import COLUMNS
+from hub.models import Stakeholder
+
+
+@pytest.fixture
+def editor(db):
+    return User.objects.create_superuser(email="editor@leg.tj", password="x" * 12)
+
+
+def rows_of(response):
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+
+
+def upload(client, rows, header=COLUMNS):
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header)
+    writer.writeheader()
+    writer.writerows(rows)
+    file = SimpleUploadedFile("stakeholders.csv", out.getvalue().encode("utf-8"), content_type="text/csv")
+    return client.post(reverse("hub_stakeholders_import"), {"file": file})
+
+
+def test_export_then_import_round_trip(client, demo, editor):
+    client.force_login(editor)
+    exported = rows_of(client.get(reverse("hub_stakeholders_export")))
+    assert len(exported) == Stakeholder.objects.filter(locale__language_code="en").count() == 12
+    unicef = next(row for row in exported if row["code"] == "unicef")
+    assert unicef["email"] == "info@unicef.org" and "digital-learning" in unicef["areas_of_work"].split(";")
+    assert "focal" not in ",".join(exported[0])  # personal data never exported
+
+    unicef["email"] = "tajikistan@unicef.org"
+    new = dict.fromkeys(COLUMNS, "")
+    new.update(code="aga-khan-foundation", name="Aga Khan Foundation", category="ngo", regions="gbao;khatlon")
+    response = upload(client, [*exported, new])
+
+    assert response.status_code == 302
+    assert Stakeholder.objects.get(code="unicef", locale__language_code="en").email == "tajikistan@unicef.org"
+    added = Stakeholder.objects.get(code="aga-khan-foundation")
+    assert sorted(region.code for region in added.regions.all()) == ["gbao", "khatlon"]
+
+
+def test_bad_rows_are_reported_by_line_and_nothing_changes(client, demo, editor):
+    client.force_login(editor)
+    before = list(Stakeholder.objects.order_by("pk").values_list("code", "email"))
+    good = dict.fromkeys(COLUMNS, "")
+    good.update(code="new-partner", name="New partner")
+    bad_email = {**good, "code": "unicef", "name": "UNICEF", "email": "not-an-email"}
+    bad_area = {**good, "code": "other", "areas_of_work": "curriculum;astrology", "category": "club"}
+    duplicate = {**good}
+
+    response = upload(client, [good, bad_email, bad_area, duplicate])
+
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Line 3: “not-an-email” is not a valid email." in text
+    assert "Line 4: unknown areas_of_work: astrology." in text
+    assert "Line 4: unknown category “club”" in text
+    assert "Line 5: code “new-partner” is also on line 2." in text
+    assert "Line 2" not in text
+    assert list(Stakeholder.objects.order_by("pk").values_list("code", "email")) == before
+
+
+def test_files_that_are_not_the_export_are_refused_clearly(client, demo, editor):
+    client.force_login(editor)
+    latin1 = SimpleUploadedFile("s.csv", "code,name\ncafé,Café".encode("latin-1"))
+    assert "not UTF-8" in client.post(reverse("hub_stakeholders_import"), {"file": latin1}).content.decode()
+    response = upload(client, [{"code": "x", "name": "X"}], header=["code", "name"])
+    assert "missing: acronym, category" in response.content.decode()
+
+
+def test_only_editors_may_export_or_import(client, demo):
+    client.force_login(User.objects.create_user(email="member@example.org", password="x" * 12))
+    assert client.get(reverse("hub_stakeholders_export")).status_code in (302, 403)
+    assert client.get(reverse("hub_stakeholders_import")).status_code in (302, 403)
