@@ -38,14 +38,14 @@ def demo_files(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, demo_files):
+def django_db_setup(django_db_setup, django_db_blocker, demo_files, request):
     """The demo is loaded once per run, committed; every database test then rolls back to it.
 
     Loading it takes about 10 s on SQLite and twice that on PostgreSQL, too
     long to repeat for each of the tests that read it.
     """
-    if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
-        # No collected test uses the database, so pytest-django made no test database: never load the
+    if not any(uses_database(item) for item in request.session.items):
+        # pytest-django makes no test database when no collected test needs one: never load the
         # demo into the real one.
         yield
         return
@@ -60,6 +60,12 @@ def django_db_setup(django_db_setup, django_db_blocker, demo_files):
         serve_every_page()
     yield
     delete_search_indexes()
+
+
+def uses_database(item):
+    return bool(item.get_closest_marker("django_db")) or bool(
+        {"db", "transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
 
 
 def serve_every_page():
