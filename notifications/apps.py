@@ -7,6 +7,6 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        from . import signal_handlers
+        from . import checks, signal_handlers  # noqa: F401 (checks registers itself)
 
         signal_handlers.register()

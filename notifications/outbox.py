@@ -114,13 +114,14 @@ def send(notification, now=None):
     now = now or timezone.now()
     try:
         message = render(notification)
+        message.send()
     except Cancelled as reason:
         # Nothing to send any more: the item was unpublished, made private, or the member left.
         Notification.objects.filter(pk=notification.pk).update(status=Status.CANCELLED, last_error=str(reason))
         return Status.CANCELLED
-    try:
-        message.send()
     except Exception as error:
+        # A message that cannot be rendered is retried and given up like one the provider refused:
+        # one bad row must never stop the worker, or every email behind it.
         attempts = notification.attempts
         gave_up = attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS
         Notification.objects.filter(pk=notification.pk, status=Status.SENDING).update(
@@ -128,7 +129,9 @@ def send(notification, now=None):
             next_attempt_at=now + backoff(attempts),
             last_error=f"{type(error).__name__}: {error}"[:2000],
         )
-        logger.warning("Sending notification %s failed (attempt %s): %s", notification.pk, attempts, error)
+        logger.warning(
+            "Sending notification %s failed (attempt %s): %s", notification.pk, attempts, error, exc_info=True
+        )
         return Status.FAILED if gave_up else Status.PENDING
     status = getattr(message, "anymail_status", None)
     Notification.objects.filter(pk=notification.pk, status=Status.SENDING).update(

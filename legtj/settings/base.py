@@ -296,7 +296,12 @@ EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# A mail server that accepts the connection and never answers must not hold the worker (and every
+# sign-in code behind it): each send gives up after this long, well inside the send lease
+# (notifications.checks says so at start). ESPs' HTTP APIs get the same limit.
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT_SECONDS", "30"))
 ANYMAIL = {key.removeprefix("ANYMAIL_"): value for key, value in os.environ.items() if key.startswith("ANYMAIL_")}
+ANYMAIL["REQUESTS_TIMEOUT"] = float(ANYMAIL.get("REQUESTS_TIMEOUT", EMAIL_TIMEOUT))
 # The outbox (notifications app): every email is recorded first, then sent by
 # `manage.py send_notifications`. A send not confirmed within the lease is
 # reconciled: confirmed by the provider's webhook, or tried again.
