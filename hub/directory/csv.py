@@ -24,6 +24,18 @@ COLUMNS = ["code", "name", "acronym", "category", "website", "email", "descripti
 MAX_BYTES = 2 * 1024 * 1024
 CODE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LIMITS = {"name": 200, "acronym": 30, "code": 40}
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """The cell as text a spreadsheet shows rather than runs: behind an apostrophe, as OWASP advises."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def from_spreadsheet_safe(value):
+    """What `spreadsheet_safe` wrote, as it was: an export imports back unchanged."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
 def export_csv():
@@ -32,19 +44,18 @@ def export_csv():
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for row in Stakeholder.objects.filter(locale=locale).prefetch_related("areas_of_work", "regions").order_by("code"):
-        writer.writerow(
-            [
-                row.code,
-                row.name,
-                row.acronym,
-                row.category,
-                row.website,
-                row.email,
-                row.description,
-                ";".join(sorted(area.code for area in row.areas_of_work.all())),
-                ";".join(sorted(region.code for region in row.regions.all())),
-            ]
-        )
+        cells = [
+            row.code,
+            row.name,
+            row.acronym,
+            row.category,
+            row.website,
+            row.email,
+            row.description,
+            ";".join(sorted(area.code for area in row.areas_of_work.all())),
+            ";".join(sorted(region.code for region in row.regions.all())),
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return out.getvalue()
 
 
@@ -116,6 +127,13 @@ def import_csv(uploaded):
     except UnicodeDecodeError:
         result.errors.append(_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."))
         return result
+    if "\x00" in text:
+        # No spreadsheet saves a NUL byte, and PostgreSQL cannot store one: the file is not the directory's CSV.
+        result.errors.append(
+            _("Line %(line)s holds a NUL byte, which no CSV file has. Save the file again as “CSV UTF-8”.")
+            % {"line": text.count("\n", 0, text.index("\x00")) + 1}
+        )
+        return result
     reader = csv.DictReader(io.StringIO(text))
     missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
     if missing:
@@ -128,10 +146,18 @@ def import_csv(uploaded):
     areas = {row.code: row for row in AreaOfWork.objects.filter(locale=locale)}
     regions = {row.code: row for row in Region.objects.filter(locale=locale)}
     rows, seen = [], {}
-    for line, raw in enumerate(reader, start=2):
-        row = {column: (raw.get(column) or "").strip() for column in COLUMNS}
-        result.errors += _check_row(line, row, areas, regions, seen)
-        rows.append(row)
+    try:
+        for line, raw in enumerate(reader, start=2):
+            row = {column: from_spreadsheet_safe(raw.get(column) or "").strip() for column in COLUMNS}
+            result.errors += _check_row(line, row, areas, regions, seen)
+            rows.append(row)
+    except csv.Error:
+        # A cell beyond the csv module's size limit: no directory row is that long.
+        result.errors.append(
+            _("Line %(line)s cannot be read as CSV. Save the file again as “CSV UTF-8”.")
+            % {"line": reader.line_num + 1}
+        )
+        return result
     if result.errors:
         return result
 

