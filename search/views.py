@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
@@ -11,9 +13,18 @@ DOCUMENT_RESULTS = 10
 OPERATOR = "and"
 
 
+# Control characters (NUL breaks PostgreSQL) and double quotes (an unbalanced one breaks SQLite's FTS5
+# syntax) carry no words; the site offers no phrase search, so they become spaces.
+UNSEARCHABLE = re.compile(r'[\x00-\x1f\x7f"]')
+
+
+def searchable(raw):
+    return " ".join(UNSEARCHABLE.sub(" ", raw).split())[:200]
+
+
 def search(request):
     """Search live public pages in the visitor's language, and the documents (words inside them too) they may see."""
-    query = request.GET.get("q", "").strip()[:200]
+    query = searchable(request.GET.get("q", ""))
     results = Page.objects.none()
     documents = []
     if query:

@@ -81,7 +81,7 @@ def forget_collection_restrictions():
 def _admits(row, request):
     """CollectionViewRestriction.accept_request, on the cached row."""
     if row["type"] == BaseViewRestriction.PASSWORD:
-        return row["id"] in request.session.get(BaseViewRestriction.passed_view_restrictions_session_key, [])
+        return row["id"] in request.session.get(CollectionViewRestriction.passed_view_restrictions_session_key, [])
     if row["type"] == BaseViewRestriction.LOGIN:
         return request.user.is_authenticated
     if row["type"] == BaseViewRestriction.GROUPS:

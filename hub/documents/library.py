@@ -6,6 +6,7 @@ per request are constant: one per facet, one for the count, one for the page
 of documents, one for their publishers and one for the publishers' names.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -36,7 +37,9 @@ class FieldFacet:
         if self.param == "type":
             return documents.filter(document_type=value)
         if self.param == "year":
-            return documents.filter(publication_date__year=int(value)) if value.isdigit() else documents.none()
+            if not (value.isdigit() and datetime.MINYEAR <= int(value) <= datetime.MAXYEAR):
+                return documents.none()  # no date has such a year
+            return documents.filter(publication_date__year=int(value))
         if self.param == "organisation":
             return documents.filter(
                 pk__in=get_document_model()

@@ -2,6 +2,7 @@
 
 import calendar
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from . import registrations
 from .models import ActionItem, Event
 
 PAGE_SIZE = 20
+ORGANISER_CODE = re.compile(r"[-a-zA-Z0-9_]+")  # what the feeds' <slug:code> route accepts
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
@@ -89,8 +91,12 @@ class EventFilters:
         self.type = request.GET.get("type", "")
         self.organiser = request.GET.get("organiser", "")
         self.when = "past" if request.GET.get("when") == "past" else ""
+        # Like an unknown type, a value that cannot be an organisation's code (codes are slugs: the feed
+        # links are built from them) filters nothing.
         if self.type not in Event.Type.values:
             self.type = ""
+        if not ORGANISER_CODE.fullmatch(self.organiser):
+            self.organiser = ""
 
     def apply(self, events):
         if self.type:

@@ -1,5 +1,7 @@
 """The news index's routes: all news, a year's, a tag's."""
 
+import datetime
+
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import Http404
@@ -19,6 +21,8 @@ def news_listing(request, index, year=None, tag=None):
     )
     tag_name = None
     if year is not None:
+        if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+            raise Http404  # no date has such a year
         news = news.filter(date__year=year)
     if tag is not None:
         tag_name = NewsTag.objects.filter(slug=tag, page__in=news.values("pk")).values_list("name", flat=True).first()

@@ -649,3 +649,28 @@ def test_editors_link_a_document_to_events_from_the_document_form(client, demo, 
     assert [a.get_text(strip=True) for a in page.select("#event-documents ~ .document-list a")] == [
         "LEG quarterly meeting: agenda"
     ]
+
+
+def test_a_shared_password_collection_hides_its_documents_until_the_password_was_given(
+    client, library, django_capture_on_commit_callbacks
+):
+    board = Collection.get_first_root_node().add_child(name="Board papers")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=board, restriction_type=CollectionViewRestriction.PASSWORD, password="leg-board-2026"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        document = make_document("Board minutes", "wombatrix", collection=board)
+    public = make_document("Open agenda", "quetzalcorn")
+
+    # Search, the library and every download still work for everyone else.
+    assert client.get("/en/search/", {"q": "quetzalcorn"}).status_code == 200
+    assert public.title in client.get(LIBRARY).content.decode()
+    assert client.get(public.url).status_code == 200
+    hidden = [client.get(document.url), client.get(LIBRARY), client.get("/en/search/", {"q": "wombatrix"})]
+    assert hidden[0].status_code in (403, 404) and b"%PDF" not in hidden[0].content
+    assert all(document.title not in response.content.decode() for response in hidden[1:])
+
+    session = client.session
+    session[CollectionViewRestriction.passed_view_restrictions_session_key] = [restriction.pk]
+    session.save()
+    assert b"".join(client.get(document.url).streaming_content) == pdf_bytes("wombatrix")
