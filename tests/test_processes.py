@@ -50,41 +50,59 @@ def media(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def servers(media, django_db_setup):
+def servers(media, django_db_setup, tmp_path_factory):
     """Two gunicorn processes over the test database and the shared Redis: {"A": url, "B": url}."""
     env = child_process_env(DEBUG="false", **media)
-    processes, urls = [], {}
+    logs = tmp_path_factory.mktemp("server-logs")
+    processes, log_files, urls = [], [], {}
     try:
         for name in ("A", "B"):
             port = free_port()
+            log_files.append(open(logs / f"{name}.log", "w"))  # noqa: SIM115 (closed after the processes)
             processes.append(
                 subprocess.Popen(
-                    [sys.executable, "-m", "gunicorn", "legtj.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+                    # --preload: Django is loaded before the port opens, so the first request is an ordinary one.
+                    [
+                        sys.executable,
+                        "-m",
+                        "gunicorn",
+                        "legtj.wsgi",
+                        "--preload",
+                        "--bind",
+                        f"127.0.0.1:{port}",
+                        "--workers",
+                        "1",
+                    ],
                     cwd=settings.BASE_DIR,
                     env=env,
                     stdout=subprocess.DEVNULL,
-                    stderr=subprocess.PIPE,
+                    # A file, not a pipe: a pipe nobody reads would stop the server once its buffer fills.
+                    stderr=log_files[-1],
                 )
             )
             urls[name] = f"http://127.0.0.1:{port}"
-        for url, process in zip(urls.values(), processes, strict=True):
-            wait_until_serving(url, process)
+        for (name, url), process in zip(urls.items(), processes, strict=True):
+            wait_until_serving(url, process, logs / f"{name}.log")
         yield urls
     finally:
         for process in processes:
             process.terminate()
             process.wait(timeout=30)
+        for log in log_files:
+            log.close()
 
 
-def wait_until_serving(url, process):
-    for _tick in range(300):
+def wait_until_serving(url, process, log):
+    """Until the server answers a request; a loaded machine may take its time loading Django."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"the server at {url} stopped: {process.stderr.read().decode()[-2000:]}")
+            pytest.fail(f"the server at {url} stopped: {log.read_text()[-2000:]}")
         try:
-            requests.get(f"{url}/admin/login/", timeout=2, allow_redirects=False)
+            requests.get(f"{url}/admin/login/", timeout=30, allow_redirects=False)
             return
-        except requests.ConnectionError:
-            time.sleep(0.1)
+        except requests.RequestException:
+            time.sleep(0.2)
     pytest.fail(f"the server at {url} never answered")
 
 
