@@ -46,6 +46,18 @@ pid_alive() { [ -f "$1" ] && kill -0 "$(head -n1 "$1")" 2>/dev/null; }
 
 whose() { pid_alive "$STATE/$1/pid" && echo " (started earlier by this script)" || echo " (not started by this script)"; }
 
+stop_by_pid() { # stop_by_pid SERVICE SECONDS: TERM, then KILL if it is still there after SECONDS
+  local pidfile=$STATE/$1/pid pid deadline
+  pid_alive "$pidfile" || return 0
+  pid=$(cat "$pidfile")
+  kill "$pid"
+  deadline=$((SECONDS + $2))
+  while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$pidfile"
+  say "$1 stopped"
+}
+
 wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
   local seconds=$1 what=$2; shift 2
   local deadline=$((SECONDS + seconds))
@@ -123,14 +135,7 @@ start_redis() {
   echo redis
 }
 
-stop_redis() {
-  local dir=$STATE/redis
-  pid_alive "$dir/pid" || return 0
-  kill "$(cat "$dir/pid")"
-  wait_for 30 "redis stop" bash -c "! kill -0 $(cat "$dir/pid") 2>/dev/null" >/dev/null 2>&1 || true
-  rm -f "$dir/pid"
-  say "redis stopped"
-}
+stop_redis() { stop_by_pid redis 30; }
 
 # --- OpenSearch -------------------------------------------------------------
 java_major() { "$1" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p'; }
@@ -190,15 +195,7 @@ start_opensearch() {
   echo opensearch
 }
 
-stop_opensearch() {
-  local dir=$STATE/opensearch pid
-  pid_alive "$dir/pid" || return 0
-  pid=$(cat "$dir/pid")
-  kill "$pid"
-  wait_for 60 "opensearch stop" bash -c "! kill -0 $pid 2>/dev/null" >/dev/null 2>&1 || kill -9 "$pid" 2>/dev/null || true
-  rm -f "$dir/pid"
-  say "opensearch stopped"
-}
+stop_opensearch() { stop_by_pid opensearch 60; }
 
 # --- Commands ---------------------------------------------------------------
 print_env() {

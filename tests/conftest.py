@@ -68,6 +68,15 @@ def uses_database(item):
     )
 
 
+def rolls_back(item):
+    """A database test run in a transaction that is rolled back, not one that empties the database afterwards."""
+    marker = item.get_closest_marker("django_db")
+    transactional = (marker and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & set(
+        item.fixturenames
+    )
+    return uses_database(item) and not transactional
+
+
 def serve_every_page():
     """Serve each live page once, as its first reader would, so that its image renditions are made now.
 
@@ -87,10 +96,11 @@ def on_search_server():
 
 def delete_search_indexes():
     """The run's own indexes on a search server (their prefix names the run: legtj/settings/test.py)."""
+    if not on_search_server():
+        return
     backend = get_search_backend()
-    if on_search_server():
-        for name in backend.es.indices.get(index=f"{backend.index_prefix}*"):
-            backend.es.indices.delete(index=name)
+    for name in backend.es.indices.get(index=f"{backend.index_prefix}*"):
+        backend.es.indices.delete(index=name)
 
 
 @pytest.fixture(autouse=True)
@@ -136,12 +146,9 @@ def _search_server_matches_the_database(request, search_server_writes):
     """
     if not search_server_writes:
         return
-    marker = request.node.get_closest_marker("django_db")
-    names = request.fixturenames
-    transactional = (marker and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & set(names)
     written = list(search_server_writes)
     search_server_writes.clear()
-    if (marker or "db" in names) and not transactional:
+    if rolls_back(request.node):
         request.getfixturevalue("db")
         for model, pk in written:
             row = model._default_manager.filter(pk=pk).first()
@@ -195,9 +202,11 @@ def child_process_env(**extra):
     env = operator_env(
         DJANGO_SETTINGS_MODULE="legtj.settings.dev", DATABASE_URL=database_url(), SECRET_KEY=settings.SECRET_KEY
     )
-    prefix = settings.WAGTAILSEARCH_BACKENDS["default"].get("INDEX_PREFIX")
-    if prefix:
-        env.update(SEARCH_INDEX_PREFIX=prefix, SEARCH_REFRESH_ON_WRITE="true")
+    if on_search_server():
+        env.update(
+            SEARCH_INDEX_PREFIX=settings.WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"],
+            SEARCH_REFRESH_ON_WRITE="true",
+        )
     return {**env, **extra}
 
 
