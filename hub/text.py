@@ -1,4 +1,4 @@
-"""Plain text ↔ rich text for answers typed in a textarea (no editor JavaScript on public pages)."""
+"""Plain text: typed answers ↔ rich text (no editor JavaScript on public pages), and text files as people save them."""
 
 import html
 import re
@@ -59,3 +59,20 @@ def html_to_plain_text(value):
 
 def word_count(value):
     return len(strip_tags(value or "").split())
+
+
+def decode_text(data):
+    """Text as a spreadsheet or editor saved it: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1251.
+
+    Excel on Russian Windows saves "CSV" in Windows-1251; every byte string
+    decodes in it, so this never fails.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        # A multi-byte character cut at a sample's end is still UTF-8.
+        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+            return data[: error.start].decode("utf-8-sig")
+        return data.decode("cp1251", "replace")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from hub.taxonomy import AreaOfWork, Region
+from hub.text import decode_text
 
 from .models import Stakeholder
 
@@ -122,11 +123,7 @@ def import_csv(uploaded):
     if uploaded.size > MAX_BYTES:
         result.errors.append(_("The file is larger than 2 MB."))
         return result
-    try:
-        text = uploaded.read().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        result.errors.append(_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."))
-        return result
+    text = decode_text(uploaded.read())
     if "\x00" in text:
         # No spreadsheet saves a NUL byte, and PostgreSQL cannot store one: the file is not the directory's CSV.
         result.errors.append(

@@ -6,35 +6,83 @@ text and preview belong to, so a replaced file is processed again and an
 unchanged one never is.
 
 Office and OpenDocument files are zips of XML: read with the standard
-library's zipfile and defusedxml (no entity expansion), and never more than
-`MAX_XML_BYTES` per part, so a zip bomb cannot exhaust memory.
+library's zipfile and defusedxml (no entity expansion), streamed event by
+event, and never more than `MAX_XML_BYTES` in all parts together, so a zip
+bomb costs at most that much reading and a few megabytes of memory.
 """
 
 import io
 import logging
 import re
+import xml.sax
 import zipfile
 
-import defusedxml.ElementTree as SafeET
+import defusedxml.sax as SafeSax
 from django.core.files.base import ContentFile
 from django_tasks import task
+
+from ..text import decode_text
 
 logger = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 500_000  # plenty for search; keeps the index row bounded
-MAX_XML_BYTES = 20 * 1024 * 1024
+MAX_XML_BYTES = 32 * 1024 * 1024  # all parts of one file together
 PREVIEW_WIDTH = 320  # pixels: shown at 160 CSS px, sharp on 2x screens
 
 
-def _xml_text(archive, name):
-    with archive.open(name) as handle:
-        data = handle.read(MAX_XML_BYTES + 1)
-    if len(data) > MAX_XML_BYTES:
-        data = data[:MAX_XML_BYTES]
-        logger.warning("Text of %s truncated at %s bytes", name, MAX_XML_BYTES)
-        return re.sub(rb"<[^>]*>", b" ", data).decode("utf-8", "ignore")
-    root = SafeET.fromstring(data)
-    return " ".join(text.strip() for text in root.itertext() if text.strip())
+class _Enough(Exception):
+    """Raised inside the parser to stop it: the file has given all the text we keep."""
+
+
+class _TextCollector(xml.sax.handler.ContentHandler):
+    """The character data of XML parts in document order, counting against one budget for the whole file."""
+
+    def __init__(self):
+        super().__init__()
+        self.texts, self.chars = [], 0
+
+    def characters(self, content):
+        self.texts.append(content)  # may be cut mid-word: joined as it came, spaces kept
+        self.chars += len(content)
+        if self.chars > MAX_TEXT_CHARS:
+            raise _Enough
+
+    def endElement(self, name):
+        self.texts.append(" ")  # a run, cell or paragraph ends: keep words of neighbouring ones apart
+
+
+class _Budget:
+    """A file-like view of a zip member that stops when the file's shared byte budget is spent."""
+
+    def __init__(self, handle, budget):
+        self.handle, self.budget = handle, budget
+
+    def read(self, size=-1):
+        size = self.budget["left"] if size is None or size < 0 else min(size, self.budget["left"])
+        data = self.handle.read(size) if size else b""
+        self.budget["left"] -= len(data)
+        return data
+
+    def close(self):
+        self.handle.close()
+
+
+def _office_text(archive, names):
+    """The words of the named XML parts, streamed (memory stays flat) and read up to MAX_XML_BYTES in all."""
+    collector, budget = _TextCollector(), {"left": MAX_XML_BYTES}
+    for name in names:
+        if budget["left"] <= 0:
+            logger.warning("Text cut at %s bytes of XML, before %s", MAX_XML_BYTES, name)
+            break
+        with archive.open(name) as handle:
+            try:
+                SafeSax.parse(_Budget(handle, budget), collector, forbid_dtd=True)
+            except _Enough:
+                break
+            except xml.sax.SAXParseException:
+                if budget["left"] > 0:
+                    raise  # a damaged part, not one cut by the budget
+    return " ".join("".join(collector.texts).split())
 
 
 def _zip_parts(archive, pattern):
@@ -70,9 +118,9 @@ def extract_text(handle, extension):
             pdf.close()
     if extension in PARTS:
         with zipfile.ZipFile(io.BytesIO(handle.read())) as archive:
-            return " ".join(_xml_text(archive, name) for name in _zip_parts(archive, PARTS[extension]))[:MAX_TEXT_CHARS]
+            return _office_text(archive, _zip_parts(archive, PARTS[extension]))[:MAX_TEXT_CHARS]
     if extension in {"txt", "csv"}:
-        return handle.read(MAX_TEXT_CHARS * 4).decode("utf-8", "replace")[:MAX_TEXT_CHARS]
+        return decode_text(handle.read(MAX_TEXT_CHARS * 4))[:MAX_TEXT_CHARS]
     return ""
 
 

@@ -8,6 +8,7 @@ import io
 import os
 import re
 import subprocess
+import tracemalloc
 import zipfile
 
 import pytest
@@ -26,6 +27,7 @@ from hub.demo import collection_editors
 from hub.demo_files import make_docx, make_pdf, make_xlsx
 from hub.documents.extraction import extract_text
 from hub.documents.models import Access
+from hub.documents.uploads import svg_is_safe
 from hub.models import DocumentLibraryPage, HubDocument
 
 LIBRARY = "/en/documents/"
@@ -461,19 +463,113 @@ def png_file(name):
     return ImageFile(buffer, name=name)
 
 
-def test_svg_images_with_script_are_refused(client, editor):
-    client.force_login(editor)
-    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'
-    response = client.post(
+def upload_image(client, name, content):
+    return client.post(
         "/admin/images/add/",
-        {
-            "title": "Logo",
-            "file": SimpleUploadedFile("logo.svg", svg),
-            "collection": Collection.get_first_root_node().pk,
-        },
+        {"title": name, "file": SimpleUploadedFile(name, content), "collection": Collection.get_first_root_node().pk},
     )
+
+
+SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<script>alert(1)</script>",
+        '<a href="javascript&#58;alert(1)"><rect width="5" height="5"/></a>',
+        '<rect width="5" height="5"><set attributeName="onmouseover" to="alert(1)"/></rect>',
+        '<use xlink:href="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9ImFsZXJ0KDEpIi8+"/>',
+        '<rect width="5" height="5" onclick="alert(1)"/>',
+        '<foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert(1)"/></body>'
+        "</foreignObject>",
+        '<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>',
+        '<image href="https://tracker.example/pixel.png" width="5" height="5"/>',
+        '<style>@import url("https://evil.example/x.css");</style>',
+        '<rect width="5" height="5" style="fill: url(https://evil.example/x)"/>',
+        '<animate attributeName="href" to="javascript:alert(1)"/>',
+    ],
+)
+def test_svg_images_with_active_or_external_content_are_refused(client, editor, body):
+    client.force_login(editor)
+    response = upload_image(client, "logo.svg", f"{SVG_OPEN}{body}</svg>".encode())
     assert "Этот SVG содержит сценарии" in form_errors(response)
-    assert not get_image_model().objects.filter(title="Logo").exists()
+    assert not get_image_model().objects.filter(title="logo.svg").exists()
+
+
+def test_svg_with_entities_is_refused_and_a_plain_drawing_from_inkscape_is_accepted(client, editor):
+    client.force_login(editor)
+    billion_laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'
+    )
+    assert form_errors(upload_image(client, "laughs.svg", billion_laughs))  # Wagtail or our check refuses it
+    assert not svg_is_safe(billion_laughs)
+    assert not get_image_model().objects.filter(title="laughs.svg").exists()
+    drawing = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" '
+        'xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" viewBox="0 0 40 40" '
+        'inkscape:version="1.3"><sodipodi:namedview inkscape:zoom="2"/><title>LEG.TJ</title>'
+        '<style>.a{fill:url(#g)}</style><defs><linearGradient id="g"><stop offset="0" stop-color="#0a5aa8"/>'
+        '</linearGradient><path id="p" d="M0 0h40v40z"/></defs>'
+        '<use xlink:href="#p" class="a"/><text x="2" y="30" font-size="12">Лига</text></svg>'
+    ).encode()
+    assert upload_image(client, "leg.svg", drawing).status_code == 302
+    assert get_image_model().objects.filter(title="leg.svg").exists()
+
+
+# Files that expand without limit, and text files as Excel saves them
+
+
+def zipped(members):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def peak_memory(action):
+    tracemalloc.start()
+    try:
+        result = action()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_an_opendocument_zip_bomb_is_refused_without_expanding_it(client, editor):
+    # 0.4 MB on disk, 400 MB once opened: the check used to read all of it into memory.
+    bomb = zipped([("mimetype", b"\0" * 400 * 1024 * 1024), ("content.xml", b"<x/>")])
+    assert len(bomb) < 500_000
+    client.force_login(editor)
+    response, peak = peak_memory(lambda: upload(client, "report.odt", bomb))
+    assert "Этот файл при открытии занял бы гораздо больше места" in form_errors(response)
+    assert not HubDocument.objects.filter(title="report.odt").exists()
+    assert peak < 30 * 1024 * 1024
+
+
+def test_text_extraction_reads_a_bounded_amount_of_a_many_part_document():
+    # Thirty 4 MB parts (120 MB of XML): all are cut at 32 MB in total, streamed in flat memory.
+    part = b'<w:document xmlns:w="w"><w:t>Kurultai</w:t>' + b"<w:p/>" * (4 * 1024 * 1024 // 6) + b"</w:document>"
+    parts = [("[Content_Types].xml", b"<Types/>"), ("word/document.xml", part)]
+    parts += [(f"word/header{n}.xml", part) for n in range(1, 30)]
+    text, peak = peak_memory(lambda: extract_text(io.BytesIO(zipped(parts)), "docx"))
+    assert text.split()[0] == "Kurultai" and 1 < text.split().count("Kurultai") < 30
+    assert peak < 60 * 1024 * 1024  # the compressed file itself (about 4 MB) and parser buffers
+
+
+def test_a_csv_saved_by_excel_on_russian_windows_is_accepted_and_its_words_found(
+    client, editor, django_capture_on_commit_callbacks
+):
+    client.force_login(editor)
+    content = "Регион;Школы\nХатлон;120\nСогд;98\n".encode("cp1251")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, "schools.csv", content)
+    assert response.status_code == 302
+    document = HubDocument.objects.get(title="schools.csv")
+    assert "Хатлон" in document.extracted_text and "Школы" in document.extracted_text
 
 
 # Images in restricted collections (wagtail#3880)
