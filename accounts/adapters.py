@@ -2,16 +2,44 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from allauth.core.internal.httpkit import get_client_ip
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from notifications import outbox
+
+CACHE_DOWN = _(
+    "Signing in is unavailable for a few minutes because of a fault on our side. "
+    "Nothing you entered was lost: please try again shortly."
+)
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         # Administrators invite partner staff (accounts.invitations); nobody signs themselves up.
         return False
+
+    def get_client_ip(self, request):
+        """The visitor's address as the trusted proxy reports it (settings: TRUSTED_PROXY_COUNT).
+
+        A request that did not pass through the proxy (fewer X-Forwarded-For
+        entries than proxies) or names no valid address is counted by the
+        address that connected, instead of being refused with an error.
+        """
+        try:
+            return get_client_ip(request) or request.META["REMOTE_ADDR"]
+        except ImproperlyConfigured:
+            return request.META["REMOTE_ADDR"]
+
+    def validation_error(self, code, *args):
+        # legtj.cache.ResilientRedisCache knows when Redis is away; other caches never are.
+        if code == "too_many_login_attempts" and getattr(cache, "is_down", bool)():
+            # The limits live in the cache; while it is away they refuse everyone, and should say why.
+            return ValidationError(CACHE_DOWN, code="cache_unavailable")
+        return super().validation_error(code, *args)
 
     def send_mail(self, template_prefix, email, context):
         """Render in the visitor's language now; the worker sends it, so the request never waits on the provider."""

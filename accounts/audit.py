@@ -1,5 +1,6 @@
 import datetime
 
+from allauth.account.adapter import get_adapter
 from allauth.account.internal.flows.login import get_authentication_records
 from django.utils import timezone
 
@@ -17,7 +18,7 @@ def record_sign_in(sender, request, user, **kwargs):
         user=user,
         method=method,
         provider=last.get("provider", "")[:40],
-        ip_address=request.META.get("REMOTE_ADDR") or None,
+        ip_address=get_adapter(request).get_client_ip(request) or None,
         user_agent=request.META.get("HTTP_USER_AGENT", "")[:200],
     )
 

@@ -1,6 +1,7 @@
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -169,6 +170,13 @@ def demo(db):
 def home(demo):
     """The demo home page in all three languages."""
     return demo
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on (at the moment of asking)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def operator_env(**extra):

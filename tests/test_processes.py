@@ -9,7 +9,6 @@ each process has its own memory cache.
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -24,7 +23,7 @@ from accounts.models import User
 from home.demo import load_home_page
 from home.models import HomePage
 from hub.documents.models import Access
-from tests.conftest import child_process_env, restore_rows_made_by_migrations
+from tests.conftest import child_process_env, free_port, restore_rows_made_by_migrations
 from tests.hub.documents.test_documents import make_document, pdf_bytes
 
 pytestmark = [
@@ -34,12 +33,6 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -138,10 +138,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: CACHE_URL redis://host:6379/0; per-process memory when unset.
+# Cache: CACHE_URL redis://host:6379/0; per-process memory when unset. With
+# Redis away, pages are served from the database (legtj.cache); a Redis that
+# does not answer within CACHE_TIMEOUT_SECONDS counts as away.
 _cache_url = env("CACHE_URL", "")
-if _cache_url.startswith(("redis://", "rediss://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
+if _cache_url.startswith(("redis://", "rediss://", "unix://")):
+    _cache_timeout = float(env("CACHE_TIMEOUT_SECONDS", "0.5"))
+    CACHES = {
+        "default": {
+            "BACKEND": "legtj.cache.ResilientRedisCache",
+            "LOCATION": _cache_url,
+            "OPTIONS": {"socket_connect_timeout": _cache_timeout, "socket_timeout": _cache_timeout},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -177,6 +186,13 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
 }
+# Behind a reverse proxy every request comes from the proxy's address, and
+# all visitors would share one IP budget. Name how the proxy passes the
+# visitor's address: TRUSTED_PROXY_COUNT proxies that each append to
+# X-Forwarded-For, or a header only the proxy sets (TRUSTED_CLIENT_IP_HEADER,
+# e.g. X-Real-IP). Never trust either without a proxy that overwrites them.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER") or None
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True  # a provider's verified address signs in its invited account

@@ -137,6 +137,23 @@ def test_code_requests_from_one_ip_address_are_limited_whatever_the_address(clie
     assert Notification.objects.count() == 30
 
 
+def test_behind_the_proxy_each_visitor_has_their_own_ip_budget(client, db, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1  # TRUSTED_PROXY_COUNT=1: one proxy that appends the visitor's address
+
+    def from_visitor(ip, n):
+        client.cookies.clear()
+        # The visitor may send a forged entry first; the proxy appends the address that connected to it.
+        forwarded = f"10.9.9.9, {ip}"
+        return client.post("/en/accounts/login/", {"email": f"v{n}@example.org"}, HTTP_X_FORWARDED_FOR=forwarded)
+
+    statuses = [from_visitor("203.0.113.5", n).status_code for n in range(31)]
+    assert statuses[:30] == [302] * 30 and statuses[30] == 200  # the 31st from one visitor: "Too many"
+    assert from_visitor("198.51.100.7", 99).status_code == 302  # another visitor behind the same proxy is not locked out
+    # A request that bypassed the proxy (no header) is counted by the address that connected, not refused.
+    client.cookies.clear()
+    assert client.post("/en/accounts/login/", {"email": "direct@example.org"}).status_code == 302
+
+
 def test_unknown_addresses_get_no_code_and_no_hint(client, db):
     """The page says the same as for a member (no account enumeration); the address learns nobody has it."""
     response = request_code(client, "stranger@example.org")
