@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.utils.cache import patch_cache_control
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 
 class PermissionsPolicyMiddleware:
@@ -11,3 +13,39 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class PrivateForReadersMiddleware:
+    """Answers that may differ by reader are never stored by a shared cache.
+
+    A signed-in reader, or one who has given a page's or collection's shared
+    password, may see what others may not (focal points, open action items,
+    members' documents). Such answers get `Cache-Control: private` unless the
+    view has said they are `public` (the same bytes for everyone, such as a
+    public file) or already forbids storing them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self._reader_specific(request):
+            directives = response.get("Cache-Control", "")
+            if "public" not in directives and "private" not in directives:
+                patch_cache_control(response, private=True)
+        return response
+
+    PASSWORD_KEYS = (
+        PageViewRestriction.passed_view_restrictions_session_key,
+        CollectionViewRestriction.passed_view_restrictions_session_key,
+    )
+
+    def _reader_specific(self, request):
+        # Without a session cookie nobody is signed in and no password was given; asking
+        # would touch the session and add "Vary: Cookie" to every anonymous page.
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return False
+        if request.user.is_authenticated:
+            return True
+        return any(request.session.get(key) for key in self.PASSWORD_KEYS)

@@ -7,6 +7,7 @@ import sys
 from bs4 import BeautifulSoup
 from django.conf import settings
 
+from accounts.models import User
 from tests.conftest import run_manage
 
 
@@ -89,3 +90,31 @@ def test_production_cookies_and_transport_are_https_only():
     )
 
     assert result.stdout.split() == ["True", "True", "True", "True", "False"], result.stderr
+
+
+MEMBERS_PAGES = [
+    "/en/stakeholders/unicef/",  # focal points
+    "/ru/events/action-items/",
+    "/en/documents/",  # members' documents
+    "/en/",
+    "/tg/events/",
+    "/en/search/?q=school",
+    "/ru/accounts/profile/",
+]
+
+
+def test_nothing_a_member_is_shown_may_be_stored_by_a_shared_cache(client, demo):
+    client.force_login(User.objects.create_user(email="member@example.org"))
+    for path in MEMBERS_PAGES:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        directives = {part.strip().split("=")[0] for part in response.get("Cache-Control", "").split(",")}
+        assert "private" in directives or "no-store" in directives, (path, response.get("Cache-Control"))
+        assert "public" not in directives, path
+
+
+def test_anonymous_pages_stay_cacheable_by_a_shared_cache_that_keys_on_the_cookie(client, demo):
+    for path in ["/en/", "/ru/news/", "/en/stakeholders/unicef/", "/en/documents/"]:
+        response = client.get(path)
+        assert "private" not in response.get("Cache-Control", ""), path
+        assert "Cookie" in response["Vary"], path  # the header's sign-in link differs for members

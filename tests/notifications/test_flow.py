@@ -148,7 +148,8 @@ def test_behind_the_proxy_each_visitor_has_their_own_ip_budget(client, db, setti
 
     statuses = [from_visitor("203.0.113.5", n).status_code for n in range(31)]
     assert statuses[:30] == [302] * 30 and statuses[30] == 200  # the 31st from one visitor: "Too many"
-    assert from_visitor("198.51.100.7", 99).status_code == 302  # another visitor behind the same proxy is not locked out
+    # Another visitor behind the same proxy is not locked out.
+    assert from_visitor("198.51.100.7", 99).status_code == 302
     # A request that bypassed the proxy (no header) is counted by the address that connected, not refused.
     client.cookies.clear()
     assert client.post("/en/accounts/login/", {"email": "direct@example.org"}).status_code == 302
