@@ -20,6 +20,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -115,6 +116,8 @@ def send(notification, now=None):
     try:
         message = render(notification)
         message.send()
+    except (OperationalError, InterfaceError):
+        raise  # the database, not the message: the worker reconnects and the lease settles the row
     except Cancelled as reason:
         # Nothing to send any more: the item was unpublished, made private, or the member left.
         Notification.objects.filter(pk=notification.pk).update(status=Status.CANCELLED, last_error=str(reason))

@@ -1,16 +1,21 @@
-"""The worker against faults: a mail server that accepts and never answers, and one email that cannot be made."""
+"""The worker against faults: a silent mail server, an email that cannot be made, a killed database connection."""
 
 import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.checks import run_checks
+from django.db import connection
 
 from notifications import outbox
 from notifications.models import Notification
+from tests.conftest import child_process_env
 
 from .conftest import deliver
 
@@ -37,8 +42,8 @@ def silent_mail_server():
     yield listener.getsockname()[1], accepted
     stop.set()
     thread.join()
-    for connection in accepted:
-        connection.close()
+    for accepted_connection in accepted:
+        accepted_connection.close()
     listener.close()
 
 
@@ -106,3 +111,48 @@ def test_an_email_that_cannot_be_made_is_retried_then_given_up_and_the_others_go
         broken.refresh_from_db()
     assert broken.status == Status.FAILED and broken.attempts == settings.NOTIFICATIONS_MAX_ATTEMPTS
     assert len(mail.outbox) == 1
+
+
+def status_of(notification):
+    return Notification.objects.get(pk=notification.pk).status
+
+
+def wait_for(condition, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_reconnects_after_the_database_kills_its_connection(member, tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite is a file in the worker's own process: there is no server connection to lose")
+    log = (tmp_path / "worker.log").open("w")
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "send_notifications", "--interval", "0.2"],
+        cwd=settings.BASE_DIR,
+        env=child_process_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        before = outbox.record(Notification.Kind.INVITATION, member, key="invitation:before-outage")
+        assert wait_for(lambda: status_of(before) == Status.SENT)
+        with connection.cursor() as cursor:  # as a DBA, a failover or a restart would
+            cursor.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+            )
+            assert cursor.fetchone()[0] >= 1
+        after = outbox.record(Notification.Kind.INVITATION, member, key="invitation:after-outage")
+        assert wait_for(lambda: status_of(after) == Status.SENT), (tmp_path / "worker.log").read_text()
+        assert worker.poll() is None  # still running
+        assert "Database unavailable" in (tmp_path / "worker.log").read_text()
+        assert Notification.objects.filter(key__startswith="invitation:", status=Status.SENT).count() == 2
+    finally:
+        worker.terminate()
+        worker.wait(10)
+        log.close()
