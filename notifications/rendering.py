@@ -27,7 +27,19 @@ class Cancelled(Exception):
 
 
 def absolute(path):
+    """Every link in every email: the site's public address (WAGTAILADMIN_BASE_URL) and a path.
+
+    Not the Wagtail site record's host name, which names no port and may be
+    an internal name; the unsubscribe link and the item's link must agree.
+    """
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def page_url(page):
+    parts = page.get_url_parts()
+    if parts is None:
+        raise Cancelled("The page is not reachable under any site.")
+    return absolute(parts[2])
 
 
 def request_for(user):
@@ -72,7 +84,7 @@ def _visible_page(page, user, language):
     return {
         "title": page.title,
         "summary": page.search_description or getattr(page, "summary", "") or "",
-        "url": page.get_full_url(),
+        "url": page_url(page),
         "label": page.specific_class._meta.verbose_name,
     }
 
@@ -86,7 +98,7 @@ def _event(reference, language):
     event = original.versions().filter(locale__language_code=language).first() or original
     index = EventIndexPage.objects.live().filter(locale__language_code=language).first()
     index = index or EventIndexPage.objects.live().first()
-    url = index.get_full_url() + index.reverse_subpage("event", args=[event.slug]) if index else ""
+    url = page_url(index) + index.reverse_subpage("event", args=[event.slug]) if index else ""
     return event, url
 
 
