@@ -7,6 +7,8 @@ class HubConfig(AppConfig):
     verbose_name = _("Knowledge hub")
 
     def ready(self):
+        from . import privacy
         from .documents import signal_handlers
 
         signal_handlers.register()
+        privacy.register()
