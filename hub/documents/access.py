@@ -162,6 +162,26 @@ def can_view_document(request, document):
     return document.groups.filter(pk__in=user_group_ids(request)).exists()
 
 
+def password_restriction_for(request, document):
+    """The shared-password restriction that alone keeps `document` from this request, if that is the case.
+
+    Then the reader can be asked for the password; when anything else also
+    stands in the way (its access level, a group restriction) they cannot.
+    """
+    from .models import Access
+
+    rows = [row for row in collection_restrictions() if document.collection_id in row["collections"]]
+    blocking = [row for row in rows if not _admits(row, request)]
+    if not blocking or any(row["type"] != BaseViewRestriction.PASSWORD for row in blocking):
+        return None
+    user = request.user
+    level_admits = document.access == Access.PUBLIC or (
+        user.is_authenticated
+        and (document.access == Access.MEMBERS or document.groups.filter(pk__in=user_group_ids(request)).exists())
+    )
+    return CollectionViewRestriction.objects.filter(pk=blocking[0]["id"]).first() if level_admits else None
+
+
 def visible_document(request, document):
     """`document` if this request may see it, else None (for a single chosen document: minutes, a block)."""
     return document if document is not None and can_view_document(request, document) else None

@@ -2,27 +2,32 @@
 
 Someone without the right gets 404 (the file's existence is not confirmed),
 except a members-only document asked for by an anonymous visitor: 403 with a
-way to sign in. Files everyone may see are sent with public cache headers so
+way to sign in, and a document in a shared-password collection: the password
+form, for anyone its access level otherwise admits. Files everyone may see are sent with public cache headers so
 a CDN in front of the site can keep them; the rest are `private, no-store`.
 With S3 the view redirects to a signed URL that expires within a minute.
 """
 
 import mimetypes
 import posixpath
+from functools import wraps
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 from django.views.decorators.http import require_safe
 from django.views.static import serve as static_serve
 from wagtail.documents import get_document_model
 from wagtail.documents.models import document_served
+from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.images import get_image_model
 
-from .access import can_view_document, can_view_image, is_openly_served
+from .access import can_view_document, can_view_image, is_openly_served, password_restriction_for
 from .models import Access
 from .storage import RESTRICTED_PREFIX
 
@@ -31,12 +36,30 @@ PUBLIC_MAX_AGE = 60 * 60  # an hour: a document made private drops out of CDN ca
 FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
 
 
-def _check_document(request, document):
+class PasswordRequired(Exception):
+    def __init__(self, restriction):
+        self.restriction = restriction
+
+
+def _check_document(request, document, ask_password=False):
     if can_view_document(request, document):
         return
+    restriction = password_restriction_for(request, document) if ask_password else None
+    if restriction is not None:
+        raise PasswordRequired(restriction)
     if document.access == Access.MEMBERS and not request.user.is_authenticated:
         raise PermissionDenied("members only")
     raise Http404
+
+
+def password_form(request, restriction):
+    """Wagtail's own password step for a shared-password collection, in our page and our languages."""
+    form = PasswordViewRestrictionForm(instance=restriction, initial={"return_url": request.get_full_path()})
+    action_url = reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk])
+    response = TemplateResponse(
+        request, settings.WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE, {"form": form, "action_url": action_url}
+    )
+    return _cache_headers(response, False)
 
 
 def _cache_headers(response, openly):
@@ -57,10 +80,23 @@ def _remote_redirect(field_file, **parameters):
     return None
 
 
-def _checked_document(request, document_id):
+def _checked_document(request, document_id, ask_password=False):
     document = get_object_or_404(get_document_model(), pk=document_id)
-    _check_document(request, document)
+    _check_document(request, document, ask_password)
     return document
+
+
+def asks_for_password(view):
+    """A document behind a shared password answers with the password form, not a 404."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PasswordRequired as required:
+            return password_form(request, required.restriction)
+
+    return wrapper
 
 
 def _send(field_file, content_type, openly):
@@ -72,9 +108,10 @@ def _send(field_file, content_type, openly):
 
 
 @require_safe
+@asks_for_password
 def serve_document(request, document_id, document_filename):
     """Wagtail's document URL, with our access rule in place of Wagtail's collection-only check."""
-    document = _checked_document(request, document_id)
+    document = _checked_document(request, document_id, ask_password=True)
     if document.filename != document_filename:
         raise Http404
     document_served.send(sender=type(document), instance=document, request=request)

@@ -6,6 +6,7 @@ once, in the page itself, its lists, year archive, feeds, sitemap and search.
 """
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, PageViewRestriction
 
@@ -104,3 +105,18 @@ def test_deleting_a_restricted_source_page_leaves_its_translations_restricted(cl
     russian = news.get_translation(Locale.objects.get(language_code="ru"))
     news.delete()
     assert PageViewRestriction.objects.filter(page=russian).exists()
+
+
+def test_a_shared_password_page_asks_for_it_in_each_translation_in_the_readers_language(client, news, editor):
+    client.force_login(editor)
+    response = client.post(
+        f"/admin/pages/{news.pk}/privacy/", {"restriction_type": PageViewRestriction.PASSWORD, "password": "leg-2026"}
+    )
+    assert b"set_privacy_done" in response.content
+    client.logout()
+    page = BeautifulSoup(client.get(ITEM.format("tg")).content, "html.parser")
+    assert page.h1.get_text(strip=True) == "Парол лозим аст" and page.html["lang"] == "tg"
+    action = page.select_one("form[method=post]")["action"]
+    response = client.post(action, {"password": "leg-2026", "return_url": ITEM.format("tg")})
+    assert response.status_code == 302
+    assert hub_seed(SEED, "tg")["title"] in client.get(ITEM.format("tg")).content.decode()
