@@ -187,6 +187,16 @@ def visible_document(request, document):
     return document if document is not None and can_view_document(request, document) else None
 
 
+def visible_images(request, queryset=None):
+    """The images this request may see: the rule of `can_view_image`, as a queryset."""
+    Image = get_image_model()
+    queryset = Image.objects.all() if queryset is None else queryset
+    if request.user.is_active and request.user.is_superuser:
+        return queryset
+    blocked = blocked_collection_ids(request) - editable_collection_ids(request, Image)
+    return queryset.exclude(collection_id__in=blocked) if blocked else queryset
+
+
 def can_view_image(request, image):
     user = request.user
     if user.is_active and user.is_superuser:

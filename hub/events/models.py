@@ -13,10 +13,12 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -103,10 +105,29 @@ class EventAdminForm(WagtailAdminModelForm):
         local = Stakeholder.objects.filter(locale_id=self.instance.locale_id)
         if "organisers" in self.fields:
             self.fields["organisers"].queryset = local
+        if "documents" in self.fields and self.for_user is not None:
+            # Offer what the document chooser would offer this person; links to others stay as they are.
+            visible = self.fields["documents"].queryset
+            for hook in hooks.get_hooks("construct_document_chooser_queryset"):
+                visible = hook(visible, request_as(self.for_user))
+            self.fields["documents"].queryset = visible
+            self._unseen_documents = (
+                list(self.instance.documents.exclude(pk__in=visible.values("pk"))) if self.instance.pk else []
+            )
         items = self.formsets.get("action_items")
         if items is not None:
             for form in [*items.forms, items.empty_form]:
                 form.fields["owner"].queryset = local
+
+    def clean_documents(self):
+        return [*self.cleaned_data["documents"], *getattr(self, "_unseen_documents", [])]
+
+
+def request_as(user):
+    """A stand-in request for `user`, for rules that are asked of a request (an admin form has only the user)."""
+    request = HttpRequest()
+    request.user, request.session = user, {}
+    return request
 
 
 def time_zone_choices():
