@@ -49,3 +49,22 @@ class PrivateForReadersMiddleware:
         if request.user.is_authenticated:
             return True
         return any(request.session.get(key) for key in self.PASSWORD_KEYS)
+
+
+class AdminContentSecurityPolicyMiddleware:
+    """The Wagtail admin's own policy (the public one excludes /admin/: the admin needs inline code).
+
+    Scripts and styles only from this origin plus the inline ones Wagtail's
+    widgets write; no plugins, no <base> hijack, no framing except where
+    Wagtail asks for same-origin framing (the live preview).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(settings.ADMIN_CSP_PREFIX) and "Content-Security-Policy" not in response:
+            framing = "'self'" if response.get("X-Frame-Options", "").upper() == "SAMEORIGIN" else "'none'"
+            response["Content-Security-Policy"] = f"{settings.ADMIN_CONTENT_SECURITY_POLICY}; frame-ancestors {framing}"
+        return response

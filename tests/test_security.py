@@ -118,3 +118,14 @@ def test_anonymous_pages_stay_cacheable_by_a_shared_cache_that_keys_on_the_cooki
         response = client.get(path)
         assert "private" not in response.get("Cache-Control", ""), path
         assert "Cookie" in response["Vary"], path  # the header's sign-in link differs for members
+
+
+def test_the_admin_has_its_own_policy_and_only_the_preview_may_be_framed(client, home):
+    client.force_login(User.objects.create_superuser(email="admin@leg.tj"))
+    policy = csp_directives(client.get("/admin/"))
+    assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"] and policy["default-src"] == ["'self'"]
+    assert "'unsafe-eval'" not in policy["script-src"]
+    preview = client.get(f"/admin/pages/{home.pk}/edit/preview/")
+    assert preview.status_code == 200
+    assert csp_directives(preview)["frame-ancestors"] == ["'self'"]

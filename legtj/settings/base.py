@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "legtj.middleware.AdminContentSecurityPolicyMiddleware",
     "legtj.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -405,7 +406,7 @@ _theme_hash = base64.b64encode(hashlib.sha256(THEME_INIT_SCRIPT.encode()).digest
 _media_origin = env("MEDIA_ORIGIN")  # e.g. https://cdn.leg.tj when media sits behind a CDN
 CONTENT_SECURITY_POLICY = {
     # Wagtail's admin relies on inline scripts and styles; the public site does not.
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],  # ADMIN_CONTENT_SECURITY_POLICY below
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, f"'sha256-{_theme_hash}'"],
@@ -419,3 +420,24 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+# The admin (legtj.middleware.AdminContentSecurityPolicyMiddleware): the strictest
+# policy Wagtail's admin works with. Its date, time and inline-panel widgets
+# write inline scripts, and its templates inline styles; everything else is
+# this origin. Avatars are not fetched from Gravatar.
+ADMIN_CSP_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:" + (f" {_media_origin}" if _media_origin else ""),
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "frame-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+)
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
