@@ -1,4 +1,4 @@
-"""The Wagtail admin under its own Content-Security-Policy, in Chromium: it works, and the browser reports nothing blocked."""
+"""The Wagtail admin under its own Content-Security-Policy, in Chromium: it works and nothing is blocked."""
 
 import pytest
 
