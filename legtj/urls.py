@@ -42,4 +42,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = views.bad_request
 handler500 = views.server_error

@@ -1,5 +1,6 @@
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -16,6 +17,12 @@ def server_error(request, template_name="500.html"):
     """
     template = loader.get_template(template_name)
     return HttpResponseServerError(template.render({"request": request}))
+
+
+@requires_csrf_token
+def bad_request(request, exception, template_name="400.html"):
+    """A request Django refuses (a redirect too long to send, a forged host): our page, in the visitor's language."""
+    return render(request, template_name, status=400)
 
 
 def sitemap(request):

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
-from django.http import Http404, HttpResponseNotAllowed, QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone
@@ -283,10 +283,10 @@ def owned_by_labels(items):
 
 
 def registration(request, page, slug):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    event = get_event(slug)
     event_url = page.url + page.reverse_subpage("event", args=[slug])
+    if request.method != "POST":
+        return redirect(event_url)  # a followed or bookmarked form address: the event (or its 404)
+    event = get_event(slug)
     if not request.user.is_authenticated:
         return redirect_to_login(event_url)
     if request.POST.get("action") == "cancel":

@@ -182,7 +182,10 @@ def test_a_member_registers_and_the_waiting_list_moves_up(client, demo):
     english.capacity = 2  # editors add a place: the waiting list moves up
     english.save()
     assert set(EventRegistration.objects.values_list("status", flat=True)) == {"confirmed"}
-    assert second.get(url + "register/").status_code == 405
+    # Opening the form's address registers nobody: it leads to the event.
+    response = second.get(url + "register/")
+    assert response.status_code == 302 and response["Location"] == url
+    assert EventRegistration.objects.count() == 2
 
 
 def test_registration_closes_when_the_event_cannot_take_it(client, demo):
