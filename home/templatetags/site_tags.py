@@ -181,3 +181,16 @@ def _section_page(context, model):
         root = _localized_root(context)
         cache[model] = model.objects.child_of(root).live().first() if root else None
     return cache[model]
+
+
+@register.simple_tag
+def described_field(field):
+    """The field's widget, pointing screen readers at its help and its errors (the ids form_field.html renders)."""
+    described_by = [f"{field.auto_id}_helptext"] if field.help_text else []
+    attrs = {}
+    if field.errors:
+        described_by.append(f"{field.auto_id}_errors")
+        attrs["aria-invalid"] = "true"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return field.as_widget(attrs=attrs)

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.functional import lazy
 from django.utils.html import json_script
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
@@ -31,7 +32,8 @@ class AnswerField(forms.CharField):
         help_text = model_help(name)
         if low_high:
             attrs["data-word-guidance"] = f"{low_high[0]}-{low_high[1]}"
-            help_text = format_lazy("{} {}", help_text, word_guidance_text(*low_high))
+            # Lazy: the form class is built once, at import, but read in each visitor's language.
+            help_text = format_lazy("{} {}", help_text, lazy(word_guidance_text, str)(*low_high))
         super().__init__(
             widget=forms.Textarea(attrs=attrs), max_length=20_000, strip=True, help_text=help_text, **kwargs
         )

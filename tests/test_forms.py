@@ -1,0 +1,77 @@
+"""What a screen reader hears on a form, and what a reader sees after an action (issue 17, items 1 to 3).
+
+Every `aria-describedby` on every public form names elements that exist and
+hold the field's help and errors; after a failed send the error summary takes
+focus and the title says so; word guidance is in the reader's language; a
+message is shown on the next page and never again.
+"""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from accounts.models import User
+
+SUBMIT = "/{}/knowledge-hub/best-practices/submit/"
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def assert_descriptions_resolve(page):
+    """Each described control's ids exist and carry its help (and, when invalid, its error)."""
+    described = page.select("form [aria-describedby]")
+    assert described
+    for element in described:
+        targets = [page.find(id=target) for target in element["aria-describedby"].split()]
+        assert all(target is not None and target.get_text(strip=True) for target in targets), element
+        if element.get("aria-invalid") == "true":
+            assert any("errors" in target["id"] for target in targets), element
+
+
+@pytest.fixture
+def partner(db):
+    return User.objects.create_user(email="partner@example.org", preferred_language="ru")
+
+
+def test_every_form_field_points_at_help_and_errors_that_exist(client, demo, partner):
+    refused = soup(client.post("/tg/accounts/login/", {"email": "not-an-address"}))
+    assert refused.select_one("input[name=email]")["aria-invalid"] == "true"
+    assert_descriptions_resolve(refused)
+    client.force_login(partner)
+    assert_descriptions_resolve(soup(client.get(SUBMIT.format("ru"))))
+    failed = soup(client.post(SUBMIT.format("ru"), {"title": ""}))
+    invalid = failed.select("form [aria-invalid=true]")
+    assert len(invalid) >= 2  # the empty required answers
+    assert_descriptions_resolve(failed)
+
+
+def test_after_a_failed_send_the_error_summary_takes_focus_and_the_title_says_so(client, demo, partner):
+    client.force_login(partner)
+    page = soup(client.post(SUBMIT.format("ru"), {"title": ""}))
+    summary = page.select_one("#form-errors")
+    assert summary.has_attr("autofocus") and summary["tabindex"] == "-1" and summary["role"] == "alert"
+    assert page.title.get_text().startswith("Ошибка:")
+    assert not soup(client.get(SUBMIT.format("ru"))).title.get_text().startswith("Ошибка")
+
+
+@pytest.mark.parametrize(
+    ("language", "guidance"), [("ru", "250–350 слов."), ("tg", "250–350 калима."), ("en", "250–350 words.")]
+)
+def test_word_guidance_is_in_the_readers_language(client, demo, partner, language, guidance):
+    client.force_login(partner)
+    helps = [node.get_text(" ", strip=True) for node in soup(client.get(SUBMIT.format(language))).select(".help")]
+    assert any(text.endswith(guidance) for text in helps), helps
+    assert not any(re.search(r"\bwords?\.$", text) for text in helps) or language == "en"
+
+
+def test_a_message_is_shown_on_the_next_page_and_never_again(client, demo, partner):
+    client.force_login(partner)
+    event = "/ru/events/leg-quarterly-meeting/"
+    assert client.post(event + "register/").status_code == 302
+    # The reader goes elsewhere before the event page: the message is shown there, once.
+    elsewhere = soup(client.get("/ru/news/")).select(".messages li")
+    assert len(elsewhere) == 1 and elsewhere[0].get_text(strip=True)
+    assert soup(client.get(event)).select(".messages li") == []
