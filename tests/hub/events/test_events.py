@@ -522,3 +522,9 @@ def test_the_meeting_lists_its_minutes_and_documents_in_every_language(client, d
         links = page.select("#event-documents ~ p a") + page.select("#event-documents ~ .document-list h3 a")
         assert [a.get_text(strip=True).split(": ")[-1] for a in links] == [minutes.title, paper.title]
         assert client.get(links[0]["href"]).status_code == 200
+
+
+def test_the_tajik_calendar_names_each_day_of_the_week_differently(client, demo):
+    page = BeautifulSoup(client.get("/tg/events/calendar/").content, "html.parser")
+    days = [abbr.get_text(strip=True) for abbr in page.select("thead abbr")]
+    assert days == ["Дш", "Сш", "Чш", "Пш", "Ҷ", "Ш", "Яш"]  # Django's catalog calls Tuesday "Яш" too
