@@ -14,11 +14,15 @@ PROFILE_FIELDS = ("organisation", "preferred_language")
 
 
 class OrganisationChoices:
-    """Offers organisations once each, in the default language (any language's version names the same one)."""
+    """Offers organisations once each (the default language's rows: any version names the same one), each
+    labelled with its name in the reader's language."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Stakeholder.objects.filter(locale=Locale.get_default()).order_by("name")
+        field = self.fields["organisation"]
+        field.queryset = Stakeholder.objects.filter(locale=Locale.get_default()).order_by("name")
+        names = {code: str(row) for code, row in Stakeholder.labels().items()}  # one query
+        field.label_from_instance = lambda stakeholder: names.get(stakeholder.code, str(stakeholder))
 
 
 class PartnerCreationForm(OrganisationChoices, UserCreationForm):

@@ -75,3 +75,13 @@ def test_a_message_is_shown_on_the_next_page_and_never_again(client, demo, partn
     elsewhere = soup(client.get("/ru/news/")).select(".messages li")
     assert len(elsewhere) == 1 and elsewhere[0].get_text(strip=True)
     assert soup(client.get(event)).select(".messages li") == []
+
+
+def test_the_profile_names_organisations_in_the_readers_language(client, demo, partner):
+    from hub.models import Stakeholder
+
+    client.force_login(partner)
+    russian = Stakeholder.objects.get(code="moes", locale__language_code="ru")
+    options = soup(client.get("/ru/accounts/profile/")).select("select[name=organisation] option")
+    assert str(russian) in [option.get_text(strip=True) for option in options]
+    assert str(Stakeholder.objects.get(code="moes", locale__language_code="en")) not in [o.get_text() for o in options]
