@@ -11,6 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from notifications import outbox
 
+TOO_MANY = _(
+    "Too many attempts. For your account's safety, please wait up to an hour before asking for a new code, "
+    "or a few minutes before trying a code again."
+)
 CACHE_DOWN = _(
     "Signing in is unavailable for a few minutes because of a fault on our side. "
     "Nothing you entered was lost: please try again shortly."
@@ -36,9 +40,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def validation_error(self, code, *args):
         # legtj.cache.ResilientRedisCache knows when Redis is away; other caches never are.
-        if code == "too_many_login_attempts" and getattr(cache, "is_down", bool)():
-            # The limits live in the cache; while it is away they refuse everyone, and should say why.
-            return ValidationError(CACHE_DOWN, code="cache_unavailable")
+        if code == "too_many_login_attempts":
+            if getattr(cache, "is_down", bool)():
+                # The limits live in the cache; while it is away they refuse everyone, and should say why.
+                return ValidationError(CACHE_DOWN, code="cache_unavailable")
+            return ValidationError(TOO_MANY, code=code)  # allauth's own says only "later"
         return super().validation_error(code, *args)
 
     def send_mail(self, template_prefix, email, context):

@@ -127,7 +127,7 @@ def test_the_eleventh_code_request_in_an_hour_for_one_address_is_refused(client,
         assert request_code(client, member.email, fresh_session=True).status_code == 302
     response = request_code(client, member.email, fresh_session=True)
     assert response.status_code == 200
-    assert "Too many" in response.text
+    assert "Too many attempts" in response.text and "wait up to an hour" in response.text
     assert Notification.objects.filter(kind=Notification.Kind.ACCOUNT).count() == 10
 
 
