@@ -1,7 +1,9 @@
+from allauth.account.forms import RequestLoginCodeForm
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 from wagtail.users.forms import UserCreationForm, UserEditForm
@@ -11,6 +13,7 @@ from hub.models import Stakeholder
 from .roles import ROLE_NAMES
 
 PROFILE_FIELDS = ("organisation", "preferred_language")
+EMAIL_MAX_LENGTH = 254  # the longest address a mail system delivers to (RFC 5321), and our columns' length
 
 
 class OrganisationChoices:
@@ -64,3 +67,14 @@ class DeleteAccountForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand that my account and personal data will be deleted for good."), required=True
     )
+
+
+class SignInForm(RequestLoginCodeForm):
+    """allauth's request-a-code form, refusing an address longer than the database keeps (254 characters)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        email = self.fields["email"]
+        email.max_length = EMAIL_MAX_LENGTH
+        email.validators.append(MaxLengthValidator(EMAIL_MAX_LENGTH))
+        email.widget.attrs["maxlength"] = str(EMAIL_MAX_LENGTH)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import Http404, QueryDict
 from django.utils.cache import patch_cache_control
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
@@ -68,3 +69,35 @@ class AdminContentSecurityPolicyMiddleware:
             framing = "'self'" if response.get("X-Frame-Options", "").upper() == "SAMEORIGIN" else "'none'"
             response["Content-Security-Policy"] = f"{settings.ADMIN_CONTENT_SECURITY_POLICY}; frame-ancestors {framing}"
         return response
+
+
+def _without_nul(query):
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    cleaned._mutable = False
+    return cleaned
+
+
+class NulBytesMiddleware:
+    """No address or form field of this site holds a NUL byte, and PostgreSQL cannot store or compare one.
+
+    A path with one names nothing (404); NUL bytes in query strings and
+    ordinary form posts are dropped, so the visitor gets the page they asked
+    for instead of a database error. Runs after LocaleMiddleware: the 404 is
+    in the visitor's language. File uploads (multipart) are left to their views.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            raise Http404
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in query or "%00" in query:
+            request.GET = _without_nul(request.GET)
+        form = request.method == "POST" and request.content_type == "application/x-www-form-urlencoded"
+        if form and (b"%00" in request.body or b"\x00" in request.body):
+            request.POST = _without_nul(request.POST)
+        return self.get_response(request)

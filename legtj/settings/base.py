@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "legtj.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "legtj.middleware.NulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -175,6 +176,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"  # the code itself proves the address
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # subjects name LEG.TJ themselves
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_FORMS = {"request_login_code": "accounts.forms.SignInForm"}
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60  # a code works once, for ten minutes
 ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3  # then a new code must be requested
 ACCOUNT_PREVENT_ENUMERATION = True
