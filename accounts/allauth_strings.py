@@ -1,6 +1,6 @@
-"""django-allauth's and Wagtail's own words on our public pages, so they reach our catalogs.
+"""django-allauth's own words on the sign-in pages, so they reach our catalogs.
 
-allauth and Wagtail ship Russian but no Tajik. `makemessages` reads this module, so these
+allauth ships Russian but no Tajik. `makemessages` reads this module, so these
 msgids get translations in locale/tg (and ours in locale/ru); at run time our
 catalogs take precedence over allauth's, so the same words show in all three.
 """
@@ -15,10 +15,4 @@ ALLAUTH_STRINGS = [
     gettext_noop("Too many failed login attempts. Try again later."),
     gettext_noop("The email address is not assigned to any user account."),
     gettext_noop("This account is inactive."),
-]
-
-# Wagtail's shared-password form (Wagtail ships no Tajik either).
-WAGTAIL_STRINGS = [
-    gettext_noop("Password"),
-    gettext_noop("The password you have entered is not correct. Please try again."),
 ]

@@ -144,7 +144,6 @@ def visible_documents(request, queryset=None):
 
 def can_view_document(request, document):
     """The same rule as `visible_documents`, for one document already loaded."""
-    from .models import Access
 
     user = request.user
     if user.is_active and user.is_superuser:
@@ -153,9 +152,16 @@ def can_view_document(request, document):
         return True
     if document.collection_id in blocked_collection_ids(request):
         return False
+    return access_level_admits(request, document)
+
+
+def access_level_admits(request, document):
+    """The document's own access level (public, members, restricted to groups) admits this request."""
+    from .models import Access
+
     if document.access == Access.PUBLIC:
         return True
-    if not user.is_authenticated:
+    if not request.user.is_authenticated:
         return False
     if document.access == Access.MEMBERS:
         return True
@@ -168,18 +174,13 @@ def password_restriction_for(request, document):
     Then the reader can be asked for the password; when anything else also
     stands in the way (its access level, a group restriction) they cannot.
     """
-    from .models import Access
-
     rows = [row for row in collection_restrictions() if document.collection_id in row["collections"]]
     blocking = [row for row in rows if not _admits(row, request)]
     if not blocking or any(row["type"] != BaseViewRestriction.PASSWORD for row in blocking):
         return None
-    user = request.user
-    level_admits = document.access == Access.PUBLIC or (
-        user.is_authenticated
-        and (document.access == Access.MEMBERS or document.groups.filter(pk__in=user_group_ids(request)).exists())
-    )
-    return CollectionViewRestriction.objects.filter(pk=blocking[0]["id"]).first() if level_admits else None
+    if not access_level_admits(request, document):
+        return None
+    return CollectionViewRestriction.objects.filter(pk=blocking[0]["id"]).first()
 
 
 def visible_document(request, document):
