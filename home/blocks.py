@@ -88,6 +88,15 @@ class FiguresSectionBlock(IntroducedSectionBlock):
 class CardBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120, help_text=_("Short title of the card."))
     text = blocks.TextBlock(help_text=_("One to three sentences."))
+    # A claim about the platform must hold for the site as it runs: a card can depend on its set-up.
+    shown_when = blocks.ChoiceBlock(
+        choices=[
+            ("oauth", _("only while a sign-in provider (OAuth) is configured")),
+            ("no_oauth", _("only while no sign-in provider is configured")),
+        ],
+        required=False,
+        help_text=_("Leave empty to always show the card."),
+    )
 
     class Meta:
         icon = "form"
@@ -156,6 +165,24 @@ class DocumentsSectionBlock(IntroducedSectionBlock):
         }
 
 
+class PracticesSectionBlock(IntroducedSectionBlock):
+    """Best practices editors choose to feature; the newest published ones fill the remaining places."""
+
+    practices = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="hub.BestPracticePage"),
+        max_num=12,
+        default=[],
+        help_text=_("Shown first, in this order. Leave empty to show the newest."),
+    )
+    count = blocks.IntegerBlock(min_value=1, max_value=12, default=3, help_text=_("How many practices to show."))
+
+    class Meta:
+        icon = "pick"
+        label = _("Featured best practices")
+        template = "blocks/practices_section.html"
+        preview_value = {"heading": "Featured best practices", "intro": "", "practices": [], "count": 3}
+
+
 class HomeSectionsBlock(blocks.StreamBlock):
     columns = ColumnsSectionBlock()
     figures = FiguresSectionBlock()
@@ -163,3 +190,4 @@ class HomeSectionsBlock(blocks.StreamBlock):
     stakeholders = StakeholdersSectionBlock()
     events = EventsSectionBlock()
     documents = DocumentsSectionBlock()
+    practices = PracticesSectionBlock()

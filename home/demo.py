@@ -19,7 +19,7 @@ from wagtail.models import Collection, DraftStateMixin, Locale, Page, Revision, 
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
-from .models import HomePage
+from .models import AboutPage, HomePage
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SOURCE_LANGUAGE = "en"
@@ -48,6 +48,7 @@ UNTRANSLATED_KEYS = {
     "end_time",
     "online_url",
     "owner_code",
+    "shown_when",
 }
 
 
@@ -147,8 +148,11 @@ def home_sections(sections):
                     [chosen[code] for code in section["stakeholder_codes"] if code in chosen], position
                 ),
             }
-        elif kind in {"events", "documents"}:
+        elif kind in {"events", "documents", "practices"}:
             value = {"heading": section["heading"], "intro": section.get("intro", ""), "count": section["count"]}
+            if kind == "practices":
+                # None chosen: the section shows the newest, which exist only once the hub is loaded.
+                value["practices"] = []
         else:
             raise CommandError(f"Unknown home page section type {kind!r}")
         body.append({"type": kind, "value": value, "id": block_id(position)})
@@ -234,4 +238,20 @@ def load_home_page():
     site.save()
 
     translate(home, "home_page")
+    load_about_page(home)
     return home
+
+
+def load_about_page(home):
+    data = read_data("about_page", SOURCE_LANGUAGE)
+    fields = {"title": data["title"], "intro": data["intro"], "body": home_sections(data["sections"])}
+    about = AboutPage.objects.child_of(home).first()
+    if about is None:
+        about = home.add_child(instance=AboutPage(slug=data["slug"], locale=home.locale, show_in_menus=True, **fields))
+    else:
+        for name, value in fields.items():
+            setattr(about, name, value)
+        about.save()
+    about.save_revision().publish()
+    translate(about, "about_page")
+    return about

@@ -119,6 +119,7 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
+        "home.AboutPage",
         "hub.KnowledgeHubPage",
         "hub.NewsIndexPage",
         "hub.StakeholderDirectoryPage",
@@ -129,3 +130,28 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def about_page(self):
+        return AboutPage.objects.child_of(self).live().public().first()
+
+
+class AboutPage(IntroPage):
+    """What the LEG is and what the platform does: the sections a visitor reads once, kept off the home page."""
+
+    body = StreamField(
+        HomeSectionsBlock(),
+        blank=True,
+        verbose_name=_("sections"),
+        help_text=_("The sections of the page, in order."),
+    )
+
+    content_panels = IntroPage.content_panels + [FieldPanel("body")]
+    translatable_fields = IntroPage.translatable_fields + [TranslatableField("body")]
+    search_fields = IntroPage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("about page")

@@ -24,9 +24,9 @@ DATA_DIR = Path(settings.BASE_DIR) / "home" / "data"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
-def seed(language):
+def seed(language, name="home_page"):
     """The demo data file a language's page was built from."""
-    return json.loads((DATA_DIR / f"home_page.{language}.json").read_text(encoding="utf-8"))
+    return json.loads((DATA_DIR / f"{name}.{language}.json").read_text(encoding="utf-8"))
 
 
 MEDIA_FOLDERS = ("media", "private-media")

@@ -22,6 +22,7 @@ MILLION = Decimal(1_000_000)
 class Alternate:
     code: str
     name: str
+    short_name: str
     url: str
     absolute_url: str
     is_current: bool
@@ -75,6 +76,7 @@ def language_alternates(context, page=None):
             Alternate(
                 code=code,
                 name=settings.LANGUAGE_NATIVE_NAMES[code],
+                short_name=settings.LANGUAGE_SHORT_NAMES[code],
                 url=url,
                 absolute_url=request.build_absolute_uri(url),
                 is_current=code == current,
@@ -107,6 +109,19 @@ def main_menu(context):
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
     return _home_url(context)
+
+
+@register.filter
+def shown_cards(cards):
+    """The cards whose claim holds for this site's set-up (see CardBlock.shown_when)."""
+    oauth = bool(settings.SOCIALACCOUNT_APPS)
+    hidden = "no_oauth" if oauth else "oauth"
+    return [card for card in cards if card.get("shown_when") != hidden]
+
+
+@register.simple_tag
+def contact_email():
+    return settings.CONTACT_EMAIL
 
 
 @register.simple_tag

@@ -15,6 +15,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -282,6 +283,18 @@ class BestPracticePage(BasePage):
         original_documents = self.documents.model.objects.filter(best_practices__translation_key=self.translation_key)
         context["documents"] = related_documents(request, original_documents)
         return context
+
+    @classmethod
+    def featured(cls, chosen, count):
+        """`count` live public practices in the reader's language: the chosen ones first, then the newest."""
+        readable = cls.objects.live().public().filter(locale=Locale.get_active())
+        keys = [page.translation_key for page in chosen if page]
+        by_key = {page.translation_key: page for page in readable.filter(translation_key__in=keys)}
+        practices = [by_key[key] for key in keys if key in by_key][:count]
+        if len(practices) < count:
+            newest = readable.exclude(translation_key__in=keys).order_by("-first_published_at", "-pk")
+            practices += list(newest[: count - len(practices)])
+        return practices
 
     def answers(self):
         """(field name, heading, HTML) for each descriptive answer, in the form's order."""

@@ -33,6 +33,14 @@ def latest_public_documents(count):
     return latest_public_documents(count)
 
 
+@register.simple_tag
+def featured_practices(chosen, count):
+    """For the home page's section: the editors' choice, topped up with the newest practices."""
+    from hub.best_practices.models import BestPracticePage
+
+    return BestPracticePage.featured(chosen, count)
+
+
 @register.simple_tag(takes_context=True)
 def visible_document(context, document):
     """`document` if the reader may see it, else None: for documents chosen in page content."""

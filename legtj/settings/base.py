@@ -246,6 +246,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 ]
 # Names each language shows for itself in the switcher.
 LANGUAGE_NATIVE_NAMES = {"en": "English", "ru": "Русский", "tg": "Тоҷикӣ"}
+# On a phone: each is the start of the full name, which screen readers hear.
+LANGUAGE_SHORT_NAMES = {"en": "Eng", "ru": "Рус", "tg": "Тоҷ"}
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -311,6 +313,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "LEG.TJ <noreply@leg.tj>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Where readers write to the LEG secretariat: the footer, the privacy notice and the accessibility statement.
+CONTACT_EMAIL = env("CONTACT_EMAIL", "secretariat@leg.tj")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")

@@ -1,5 +1,6 @@
 // Theme switch: light, dark or follow the system. Without JavaScript the
-// switch stays hidden and the page follows the system setting through CSS.
+// switch stays hidden (the stylesheet shows it under the head script's "js"
+// class) and the page follows the system setting through CSS.
 (function () {
   var root = document.documentElement;
   var group = document.querySelector("[data-theme-switch]");
@@ -31,6 +32,5 @@
     });
   });
 
-  group.hidden = false;
   show();
 })();
