@@ -36,6 +36,7 @@ if settings.SERVE_MEDIA_FILES:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
+    path("accessibility/", TemplateView.as_view(template_name="accessibility.html"), name="accessibility"),
     path("accounts/", include("accounts.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include(wagtail_urls)),
