@@ -16,7 +16,7 @@ def invite(request):
     """Administrators invite partner staff: the account exists at once, and the invitation explains how to sign in."""
     if not request.user.has_perm("accounts.add_user"):
         raise PermissionDenied
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with transaction.atomic():

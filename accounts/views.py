@@ -22,7 +22,7 @@ from .forms import DeleteAccountForm, ProfileForm
 
 @login_required
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         messages.success(request, _("Your profile is saved."))
@@ -76,7 +76,8 @@ def export(request):
 
 @login_required
 def delete_account(request):
-    form = DeleteAccountForm(request.POST or None)
+    # Bound on every POST: an unticked box alone sends nothing, and must still be refused with a message.
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)

@@ -36,16 +36,54 @@ def partner(db):
     return User.objects.create_user(email="partner@example.org", preferred_language="ru")
 
 
-def test_every_form_field_points_at_help_and_errors_that_exist(client, demo, partner):
-    refused = soup(client.post("/tg/accounts/login/", {"email": "not-an-address"}))
-    assert refused.select_one("input[name=email]")["aria-invalid"] == "true"
-    assert_descriptions_resolve(refused)
+def assert_refused_and_described(response, *names):
+    """A refused form: each named field is marked invalid and its description holds its error message."""
+    page = soup(response)
+    assert response.status_code == 200
+    for name in names:
+        field = page.select_one(f"[name={name}]")
+        assert field["aria-invalid"] == "true", name
+        errors = [page.find(id=target) for target in field["aria-describedby"].split() if target.endswith("_errors")]
+        assert errors and errors[0].get_text(strip=True), name
+    assert_descriptions_resolve(page)
+    return page
+
+
+@pytest.mark.parametrize("language", ["ru", "tg"])
+def test_every_form_field_points_at_help_and_errors_that_exist(client, demo, partner, language):
+    """Every form a reader fills in on the site, as first shown and after a refused send."""
+    assert_refused_and_described(client.post(f"/{language}/accounts/login/", {"email": "not-an-address"}), "email")
+
+    # The code entry form, reached as a reader reaches it: after asking for a code.
+    asked = client.post(f"/{language}/accounts/login/", {"email": partner.email})
+    assert asked.status_code == 302
+    assert_refused_and_described(client.post(asked["Location"], {"code": "WRONG"}), "code")
+
     client.force_login(partner)
-    assert_descriptions_resolve(soup(client.get(SUBMIT.format("ru"))))
-    failed = soup(client.post(SUBMIT.format("ru"), {"title": ""}))
-    invalid = failed.select("form [aria-invalid=true]")
-    assert len(invalid) >= 2  # the empty required answers
-    assert_descriptions_resolve(failed)
+    assert_descriptions_resolve(soup(client.get(SUBMIT.format(language))))
+    failed = assert_refused_and_described(client.post(SUBMIT.format(language), {"title": ""}), "title")
+    assert len(failed.select("form [aria-invalid=true]")) >= 2  # the empty required answers
+
+    assert_descriptions_resolve(soup(client.get(f"/{language}/accounts/profile/")))
+    assert_refused_and_described(
+        client.post(f"/{language}/accounts/profile/", {"first_name": "x" * 200, "preferred_language": "xx"}),
+        "first_name",
+        "preferred_language",
+    )
+    assert_refused_and_described(client.post(f"/{language}/accounts/profile/delete/", {}), "confirm")
+
+
+def test_the_shared_password_form_describes_its_error(client, demo):
+    from wagtail.models import PageViewRestriction
+
+    from hub.models import NewsPage
+
+    news = NewsPage.objects.get(locale__language_code="tg")
+    PageViewRestriction.objects.create(page=news, restriction_type=PageViewRestriction.PASSWORD, password="secret")
+    page = soup(client.get(news.url))
+    action = page.select_one("form[method=post]")["action"]
+    refused = client.post(action, {"password": "wrong", "return_url": news.url})
+    assert_refused_and_described(refused, "password")
 
 
 def test_after_a_failed_send_the_error_summary_takes_focus_and_the_title_says_so(client, demo, partner):

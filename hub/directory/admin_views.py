@@ -30,7 +30,7 @@ def export_stakeholders(request):
 
 @permission_required("hub.add_stakeholder")
 def import_stakeholders(request):
-    form = StakeholderImportForm(request.POST or None, request.FILES or None)
+    form = StakeholderImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     errors = []
     if request.method == "POST" and form.is_valid():
         result = import_csv(form.cleaned_data["file"])

@@ -383,7 +383,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # Shared-password pages and documents ask for the password in the site's own page and languages.
-PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 (a template's name)
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 (a template's name)
 WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "hub/documents/password_required.html"  # noqa: S105
 # The admin signs in through the same password-free flow as the site.
 WAGTAILADMIN_LOGIN_URL = "login"

@@ -100,8 +100,8 @@ def test_focal_points_are_for_members_only(client, demo):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_home_page_shows_the_key_stakeholders(client, demo, language):
-    page = soup(client.get(f"/{language}/"))
+def test_the_about_page_shows_the_key_stakeholders(client, demo, language):
+    page = soup(client.get(f"/{language}/about/"))
     cards = page.select(".stakeholders li")
     assert len(cards) == len(KEY_STAKEHOLDERS)
     links = [card.a["href"] for card in cards]
