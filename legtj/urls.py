@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
 from hub.documents import media
 from search import views as search_views
 
@@ -37,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("accessibility/", TemplateView.as_view(template_name="accessibility.html"), name="accessibility"),
+    path("styleguide/", home_views.styleguide, name="styleguide"),
     path("accounts/", include("accounts.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include(wagtail_urls)),

@@ -25,6 +25,15 @@ def bad_request(request, exception, template_name="400.html"):
     return render(request, template_name, status=400)
 
 
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token: say why in the reader's language, and how to send it again.
+
+    Django's own page is in English and renders without the request (so without our header); `reason` is
+    for developers and is not shown.
+    """
+    return render(request, "403_csrf.html", status=403)
+
+
 def sitemap(request):
     """All public pages of every language; the request decides the host the URLs carry."""
     response = django_sitemap(

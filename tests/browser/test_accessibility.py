@@ -1,39 +1,13 @@
-"""Real Chromium: axe-core at WCAG 2.1 A/AA in both themes, the theme switch, small screens."""
+"""Real Chromium: the theme switch, small screens, the skip link and the language switcher.
+
+axe-core over every page type is in test_page_types.py.
+"""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import LANGUAGES
+from tests.browser.axe import assert_accessible
 
 pytestmark = pytest.mark.browser
-
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def assert_accessible(page):
-    results = Axe().run(page, options=WCAG_21_AA)
-    assert results.violations_count == 0, results.generate_report()
-
-
-@pytest.mark.parametrize("theme", ["light", "dark"])
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_home_page_has_no_wcag_violations(demo_site, new_page, language, theme):
-    page = new_page(color_scheme=theme)
-    page.goto(f"{demo_site.url}/{language}/")
-
-    assert page.locator("html").get_attribute("lang") == language
-    assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (theme == "dark")
-    assert_accessible(page)
-    assert page.problems == []
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_not_found_page_has_no_wcag_violations(demo_site, new_page, language):
-    page = new_page()
-    response = page.goto(f"{demo_site.url}/{language}/missing/")
-
-    assert response.status == 404
-    assert_accessible(page)
 
 
 def background(page):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.test_accessibility import assert_accessible
+from tests.browser.axe import assert_accessible
 from tests.notifications.conftest import deliver, sign_in_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

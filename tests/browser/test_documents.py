@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.test_accessibility import assert_accessible
+from tests.browser.axe import assert_accessible
 
 pytestmark = pytest.mark.browser
 

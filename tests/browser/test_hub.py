@@ -1,48 +1,13 @@
-"""The knowledge hub in real Chromium: axe-core WCAG 2.1 A/AA in both themes, and the submission form."""
+"""The knowledge hub in real Chromium: the submission form, its errors and its word counts, and link filters."""
 
 import pytest
 from django.test import Client
 from playwright.sync_api import expect
 
+from tests.browser.axe import assert_accessible
 from tests.browser.conftest import add_session_cookie
-from tests.browser.test_accessibility import assert_accessible
-from tests.conftest import LANGUAGES
 
 pytestmark = pytest.mark.browser
-
-PAGES = [
-    "knowledge-hub/",
-    "knowledge-hub/best-practices/",
-    "knowledge-hub/best-practices/?track=4&country=tj",
-    "knowledge-hub/best-practices/systems-approach-to-digital-learning/",
-    "knowledge-hub/cbe-transformation/",
-    "news/",
-    "news/unesco-iite-national-workshop-ict-oer-2018/",
-    "stakeholders/",
-    "stakeholders/?category=un-agency",
-    "stakeholders/unicef/",
-    "documents/",
-    "documents/?type=meeting&language=en",
-]
-
-
-def assert_pages_accessible(page, site, paths):
-    """Each path in every language: served, in its language, with no axe-core violation and no script error.
-
-    One test walks many pages: loading the demo for each page would cost more than checking it.
-    """
-    for path in paths:
-        for language in LANGUAGES:
-            response = page.goto(f"{site.url}/{language}/{path}")
-            assert response.status == 200, path
-            assert page.locator("html").get_attribute("lang") == language
-            assert_accessible(page)
-    assert page.problems == []
-
-
-@pytest.mark.parametrize("theme", ["light", "dark"])
-def test_hub_pages_have_no_wcag_violations(demo_site, new_page, theme):
-    assert_pages_accessible(new_page(color_scheme=theme), demo_site, PAGES)
 
 
 def signed_in_page(site, new_page, email="partner@example.org", **options):

@@ -1,6 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.utils import translation
 
 from legtj.views import server_error
@@ -46,3 +46,18 @@ def test_an_exception_shows_the_error_page_not_a_stack_trace(client, home, monke
     assert "secret internals" not in response.text
     assert "Traceback" not in response.text
     assert SERVER_ERROR["ru"] in response.text
+
+
+CSRF_FAILED = {"en": "The form could not be sent", "ru": "Форму не удалось отправить", "tg": "Шаклро фиристодан нашуд"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_form_without_its_security_token_gets_our_page_in_the_readers_language(home, language):
+    """Django's own CSRF page is English, unstyled and without the site's header."""
+    response = Client(enforce_csrf_checks=True).post(f"/{language}/accounts/login/", {"email": "a@example.org"})
+
+    assert response.status_code == 403
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.html["lang"] == language
+    assert page.h1.get_text() == CSRF_FAILED[language]
+    assert page.select_one(".site-header") and "CSRF" not in page.get_text()

@@ -12,6 +12,7 @@ from tests.conftest import LANGUAGES, hub_seed
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 PAGES = [
+    "about/",
     "knowledge-hub/",
     "knowledge-hub/best-practices/",
     "knowledge-hub/best-practices/systems-approach-to-digital-learning/",

@@ -66,11 +66,15 @@ def test_collection_and_seed_practice_in_every_language(client, demo, language):
 
 def test_answer_headings_and_vocabulary_follow_the_page_language(client, demo):
     page = soup(client.get(DETAIL.format("ru")))
-    headings = [h2.get_text(strip=True) for h2 in page.select("article h2")]
+    headings = [h2.get_text(strip=True) for h2 in page.select("article .prose section > h2")]
     with translation.override("ru"):
         expected = [str(BestPracticePage._meta.get_field(name).verbose_name) for name in BestPracticePage.ANSWERS]
     assert headings == [heading[0].upper() + heading[1:] for heading in expected]
     assert "Introduction" not in headings
+    # The contents list names the same answers, each linking to its heading.
+    contents = page.select("nav.contents a")
+    assert [link.get_text(strip=True) for link in contents][1 : len(headings) + 1] == headings
+    assert all(page.select_one(link["href"]) for link in contents)
     # The Russian page links the same (synchronised) Action Track rows but shows their Russian labels.
     tracks = [item.get_text(strip=True) for item in page.select(".facts dd ul li")]
     russian = ActionTrack.objects.get(locale__language_code="ru", code="4").title

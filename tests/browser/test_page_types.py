@@ -1,0 +1,207 @@
+"""Every kind of page in Chromium, in en/ru/tg and both themes, anonymous and signed in (issue 17).
+
+axe-core runs its WCAG 2.1 A/AA rules and its best-practice rules on each
+page, once per theme: the theme is switched on the loaded page (as the theme
+switch does), so each page is fetched once per language and user. The phone
+figures of the issue (header height, tab stops, layout shift, home length)
+are checked with the measuring script anyone can run (`phone_metrics.py`).
+"""
+
+import pytest
+from django.test import Client, RequestFactory
+from django.utils import translation
+
+from tests.browser.axe import assert_accessible_in_both_themes
+from tests.browser.conftest import add_session_cookie
+from tests.browser.phone_metrics import PHONE, measure
+from tests.conftest import LANGUAGES
+
+pytestmark = pytest.mark.browser
+
+# (path after /<language>/, the status a reader gets)
+PUBLIC_PAGES = [
+    ("", 200),
+    ("about/", 200),
+    ("knowledge-hub/", 200),
+    ("knowledge-hub/cbe-transformation/", 200),
+    ("knowledge-hub/best-practices/", 200),
+    ("knowledge-hub/best-practices/?track=4&country=tj", 200),
+    ("knowledge-hub/best-practices/systems-approach-to-digital-learning/", 200),
+    ("news/", 200),
+    ("news/2018/", 200),
+    ("news/unesco-iite-national-workshop-ict-oer-2018/", 200),
+    ("stakeholders/", 200),
+    ("stakeholders/?q=unicef", 200),
+    ("stakeholders/?category=un-agency", 200),
+    ("stakeholders/unicef/", 200),
+    ("events/", 200),
+    ("events/?when=past", 200),
+    ("events/?type=leg-meeting&organiser=moes", 200),
+    ("events/calendar/", 200),
+    ("events/calendar/2026/11/", 200),  # another month
+    ("events/calendar/2031/1/", 200),  # an empty month
+    ("events/leg-quarterly-meeting/", 200),
+    ("events/assessment-training/", 200),
+    ("documents/", 200),
+    ("documents/?type=meeting&language=en", 200),
+    ("search/", 200),
+    ("search/?q=education", 200),
+    ("search/?q=qqqzzzxxx", 200),
+    ("privacy/", 200),
+    ("accessibility/", 200),
+    ("accounts/login/", 200),
+    ("no-such-page/", 404),
+]
+MEMBER_PAGES = [
+    ("", 200),
+    ("knowledge-hub/best-practices/submit/", 200),
+    ("knowledge-hub/best-practices/submissions/", 200),
+    ("accounts/profile/", 200),
+    ("accounts/profile/delete/", 200),
+    ("events/action-items/", 200),
+    ("events/leg-quarterly-meeting/", 200),
+    ("events/leg-meeting-previous-quarter/", 200),
+    ("stakeholders/world-bank/", 200),
+    ("documents/", 200),
+    ("styleguide/", 403),  # a partner is not staff
+]
+
+
+def assert_no_script_errors(page):
+    """Nothing but the browser's note of an error status (the 403 and 404 pages) reached the console."""
+    assert [problem for problem in page.problems if not problem.startswith("Failed to load resource")] == []
+
+
+def check(page, url, status):
+    response = page.goto(url)
+    assert response.status == status, url
+    assert_accessible_in_both_themes(page, url)
+
+
+@pytest.fixture(scope="module")
+def staff_session(django_db_blocker):
+    from django.contrib.sessions.models import Session
+
+    from accounts.models import User
+
+    with django_db_blocker.unblock():
+        user = User.objects.create_user(email="browser-staff@leg.tj", is_staff=True)
+        client = Client()
+        client.force_login(user)
+    yield client.cookies["sessionid"].value
+    with django_db_blocker.unblock():
+        Session.objects.filter(session_key=client.cookies["sessionid"].value).delete()
+        User.objects.filter(pk=user.pk).delete()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_public_page_type_has_no_axe_violation(demo_site, new_page, language):
+    from hub.models import HubDocument, NewsPage
+
+    # The document link has no language in its address: the browser's language says which.
+    page = new_page(extra_http_headers={"Accept-Language": language})
+    for path, status in PUBLIC_PAGES:
+        check(page, f"{demo_site.url}/{language}/{path}", status)
+        assert page.locator("html").get_attribute("lang") == language
+    # A news tag, as the reader reaches it: from the item's own tag links.
+    news = NewsPage.objects.get(locale__language_code=language)
+    page.goto(f"{demo_site.url}{news.url}")
+    check(page, demo_site.url + page.locator("a[href*='/tag/']").first.get_attribute("href"), 200)
+    # A members' document asks an anonymous reader to sign in: the 403 page.
+    check(page, demo_site.url + HubDocument.objects.get(access="members").url, 403)
+    assert page.locator("html").get_attribute("lang") == language
+    assert_no_script_errors(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_member_page_type_has_no_axe_violation(demo_site, member_page, language):
+    page = member_page()
+    for path, status in MEMBER_PAGES:
+        check(page, f"{demo_site.url}/{language}/{path}", status)
+        if path == "stakeholders/world-bank/":
+            assert page.locator("table.action-items").count() == 1  # members see an organisation's action items
+    assert_no_script_errors(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_style_guide_shows_every_component_to_staff_without_violations(
+    demo_site, new_page, staff_session, language
+):
+    page = new_page()
+    add_session_cookie(page, demo_site, staff_session)
+    check(page, f"{demo_site.url}/{language}/styleguide/", 200)
+    # Each theme's panel resolves the same tokens to its own colours.
+    backgrounds = page.locator(".styleguide").evaluate_all(
+        "panels => panels.map(p => getComputedStyle(p).backgroundColor)"
+    )
+    assert len(set(backgrounds)) == 2
+    assert page.locator(".theme-dark .form-errors").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)  # asking for a code writes the session through the server
+def test_code_entry_and_a_refused_code_have_no_axe_violation(site, new_page):
+    for language in LANGUAGES:
+        page = new_page()  # a pending code would send the next language's sign-in page to the code form
+        page.goto(f"{site.url}/{language}/accounts/login/")
+        page.locator("input[name=email]").fill("browser-code@partner.example")
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_url("**/login/code/confirm/**")
+        assert page.locator("html").get_attribute("lang") == language
+        assert_accessible_in_both_themes(page, f"code entry ({language})")
+        page.locator("input[name=code]").fill("WRONG")
+        page.locator("main form button[type=submit]").click()
+        # After a refused send the error summary has the focus.
+        assert page.evaluate("document.activeElement.id") == "form-errors"
+        assert_accessible_in_both_themes(page, f"refused code ({language})")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_csrf_failure_page_is_ours_in_the_readers_language(demo_site, new_page, language):
+    page = new_page()
+    page.goto(f"{demo_site.url}/{language}/accounts/login/")
+    page.context.clear_cookies()  # as when the browser blocks the site's cookies
+    page.locator("input[name=email]").fill("browser-csrf@partner.example")
+    with page.expect_response(lambda response: response.request.method == "POST") as sent:
+        page.locator("main form button[type=submit]").click()
+    assert sent.value.status == 403
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator(".site-header").count() == 1
+    assert_accessible_in_both_themes(page, "CSRF failure")
+
+
+def rendered(language, status):
+    """The site's 429 or 500 page as the server renders it, for pages no reader can be sent to on purpose."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.shortcuts import render
+
+    from legtj.views import server_error
+
+    request = RequestFactory().get(f"/{language}/")
+    request.user = AnonymousUser()
+    request.LANGUAGE_CODE = language
+    with translation.override(language):
+        response = server_error(request) if status == 500 else render(request, "429.html", status=429)
+    return response.content
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("status", [429, 500])
+def test_the_429_and_500_pages_have_no_axe_violation(demo_site, new_page, language, status):
+    page = new_page()
+    url = f"{demo_site.url}/{language}/rendered-{status}/"
+    body = rendered(language, status)
+    page.route(url, lambda route: route.fulfill(status=status, body=body, content_type="text/html; charset=utf-8"))
+    check(page, url, status)
+    assert page.locator("html").get_attribute("lang") == language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_phone_the_header_is_compact_nothing_shifts_and_the_home_page_is_short(demo_site, new_page, language):
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    for path in ["", "knowledge-hub/best-practices/", "events/calendar/", "documents/", "accounts/login/"]:
+        figures = measure(page, f"{demo_site.url}/{language}/{path}")
+        assert figures["header_px"] <= 120, (path, figures)
+        assert figures["tab_stops"] <= 6, (path, figures)
+        assert figures["cls"] == 0, (path, figures)
+        if path == "":
+            assert figures["screens"] <= 6, figures
