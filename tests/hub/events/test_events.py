@@ -110,9 +110,23 @@ def test_month_calendar_is_a_table_with_each_event_on_its_days(client, demo):
         if title in cell.get_text() and cell.select_one(".visually-hidden")
     ]
     assert len(days_with_workshop) == (2 if first.month == last.month else 1)
+    # The same month as an agenda for narrow screens: one entry per day with events, dated in words.
+    agenda_days = [item for item in page.select(".agenda > ol > li") if title in item.get_text()]
+    assert len(agenda_days) == (2 if first.month == last.month else 1)
+    assert agenda_days[0].time["datetime"] == first.isoformat()
     assert client.get("/en/events/calendar/").status_code == 200
     for bad in ("2026/13/", "1999/12/", "2026/0/"):
         assert client.get(f"/en/events/calendar/{bad}").status_code == 404
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Today"), ("ru", "Сегодня"), ("tg", "Имрӯз")])
+def test_today_is_labelled_in_words_not_marked_like_a_focus_ring(client, demo, language, label):
+    page = soup(client.get(f"/{language}/events/calendar/"))
+    today = page.select_one("td[aria-current=date]")
+    assert today.select_one(".today-label").get_text() == label
+    assert page.select("td .today-label") == [today.select_one(".today-label")]
+    empty = soup(client.get(f"/{language}/events/calendar/2031/1/"))
+    assert empty.select(".agenda > ol > li") == [] and empty.select_one(".agenda p")
 
 
 def test_times_are_shown_in_dushanbe_time(client, demo):
