@@ -59,22 +59,31 @@ def demo_site(demo_server, db):
     return demo_server
 
 
-@pytest.fixture(scope="module")
-def member_session(django_db_blocker):
-    """The session cookie of a signed-in partner, committed so the shared server sees it; removed afterwards."""
+def committed_session(django_db_blocker, email, **fields):
+    """The session cookie of a signed-in user, committed so the shared server sees it; removed afterwards."""
     from django.contrib.sessions.models import Session
     from django.test import Client
 
     from accounts.models import User
 
     with django_db_blocker.unblock():
-        user = User.objects.create_user(email="browser-member@partner.example")
+        user = User.objects.create_user(email=email, **fields)
         client = Client()
         client.force_login(user)
     yield client.cookies["sessionid"].value
     with django_db_blocker.unblock():
         Session.objects.filter(session_key=client.cookies["sessionid"].value).delete()
         User.objects.filter(pk=user.pk).delete()
+
+
+@pytest.fixture(scope="module")
+def member_session(django_db_blocker):
+    yield from committed_session(django_db_blocker, "browser-member@partner.example")
+
+
+@pytest.fixture(scope="module")
+def staff_session(django_db_blocker):
+    yield from committed_session(django_db_blocker, "browser-staff@leg.tj", is_staff=True)
 
 
 @pytest.fixture
