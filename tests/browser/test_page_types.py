@@ -190,3 +190,19 @@ def test_on_a_phone_the_header_is_compact_nothing_shifts_and_the_home_page_is_sh
         assert figures["cls"] == 0, (path, figures)
         if path == "":
             assert figures["screens"] <= 6, figures
+
+
+@pytest.mark.django_db(transaction=True)  # adds practices the server must see
+def test_the_collections_second_page_has_no_axe_violation(hub_site, new_page, monkeypatch):
+    from hub.best_practices import views
+    from hub.models import BestPracticePage
+
+    for practice in BestPracticePage.objects.live():
+        practice.copy(update_attrs={"slug": f"{practice.slug}-2", "title": f"{practice.title} (2)"}, keep_live=True)
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)  # the server runs in this process: two practices, two pages
+    page = new_page()
+    for language in LANGUAGES:
+        check(page, f"{hub_site.url}/{language}/knowledge-hub/best-practices/?page=2", 200)
+        assert page.locator(".practice-list > li").count() == 1
+        assert page.locator(".pagination a[rel=prev]").count() == 1
+        assert page.locator(".pagination a[rel=next]").count() == 0
