@@ -268,3 +268,22 @@ def test_home_page_transfer_stays_within_the_slow_link_budget(client, home, lang
 
     assert len(assets) == 2
     assert sum(sizes) < 60 * 1024
+
+
+def test_featured_practices_put_the_editors_choice_first_then_the_newest(home):
+    from django.utils import translation
+
+    from hub.models import BestPracticePage
+
+    chosen = BestPracticePage.objects.get(locale__language_code="en")
+    newer = chosen.copy(update_attrs={"slug": "newer-practice", "title": "A newer practice"}, keep_live=True)
+    with translation.override("en"):
+        assert BestPracticePage.featured([], 2) == [newer, chosen]
+        assert BestPracticePage.featured([chosen], 2) == [chosen, newer]
+        assert BestPracticePage.featured([chosen], 1) == [chosen]
+        chosen.unpublish()  # a chosen practice that is no longer live is left out, not shown
+        assert BestPracticePage.featured([chosen], 2) == [newer]
+    with translation.override("ru"):
+        # The Russian home page shows the Russian translation of the English choice.
+        russian = BestPracticePage.objects.get(locale__language_code="ru", translation_key=chosen.translation_key)
+        assert BestPracticePage.featured([chosen], 1) == [russian]
