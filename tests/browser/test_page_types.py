@@ -10,6 +10,7 @@ are checked with the measuring script anyone can run (`phone_metrics.py`).
 import pytest
 from django.test import RequestFactory
 from django.utils import translation
+from playwright.sync_api import expect
 
 from tests.browser.axe import assert_accessible_in_both_themes
 from tests.browser.conftest import add_session_cookie
@@ -132,9 +133,10 @@ def test_code_entry_and_a_refused_code_have_no_axe_violation(site, new_page):
         assert page.locator("html").get_attribute("lang") == language
         assert_accessible_in_both_themes(page, f"code entry ({language})")
         page.locator("input[name=code]").fill("WRONG")
-        page.locator("main form button[type=submit]").click()
-        # After a refused send the error summary has the focus.
-        assert page.evaluate("document.activeElement.id") == "form-errors"
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").click()
+        # After a refused send the error summary has the focus (waited for: autofocus follows the new page's load).
+        expect(page.locator("#form-errors")).to_be_focused()
         assert_accessible_in_both_themes(page, f"refused code ({language})")
 
 
@@ -144,9 +146,10 @@ def test_the_csrf_failure_page_is_ours_in_the_readers_language(demo_site, new_pa
     page.goto(f"{demo_site.url}/{language}/accounts/login/")
     page.context.clear_cookies()  # as when the browser blocks the site's cookies
     page.locator("input[name=email]").fill("browser-csrf@partner.example")
-    with page.expect_response(lambda response: response.request.method == "POST") as sent:
+    with page.expect_navigation() as sent:  # waits for the refusal page to load, not just its headers
         page.locator("main form button[type=submit]").click()
     assert sent.value.status == 403
+    assert sent.value.request.method == "POST"
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator(".site-header").count() == 1
     assert_accessible_in_both_themes(page, "CSRF failure")
