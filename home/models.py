@@ -9,10 +9,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from search.index import STEMMED_FIELDS, Stemmed
+
 from .blocks import HomeSectionsBlock
 
 
-class BasePage(Page):
+class BasePage(Stemmed, Page):
     """Common ground for every page type on the site.
 
     `translatable_fields` is written out so each field's translation behaviour
@@ -26,6 +28,7 @@ class BasePage(Page):
         SynchronizedField("slug", overridable=True),
         SynchronizedField("show_in_menus"),
     ]
+    search_fields = Page.search_fields + STEMMED_FIELDS
 
     class Meta:
         abstract = True

@@ -36,6 +36,7 @@ if settings.SERVE_MEDIA_FILES:
 # redirected by LocaleMiddleware to the visitor's best language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("accessibility/", TemplateView.as_view(template_name="accessibility.html"), name="accessibility"),
     path("styleguide/", home_views.styleguide, name="styleguide"),

@@ -12,9 +12,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.taxonomy import AreaOfWork, LocalizedVocabulary, Region
+from search.index import STEMMED_FIELDS, Stemmed
 
 
-class Stakeholder(LocalizedVocabulary, ClusterableModel):
+class Stakeholder(Stemmed, LocalizedVocabulary, ClusterableModel):
     """An organisation in the education sector: a development partner, ministry, agency or NGO.
 
     Best practices, news and events name the organisations behind them; the
@@ -96,9 +97,11 @@ class Stakeholder(LocalizedVocabulary, ClusterableModel):
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
         index.SearchField("acronym", boost=3),
+        index.AutocompleteField("acronym"),
         index.SearchField("description"),
         index.FilterField("locale"),
         index.FilterField("category"),
+        *STEMMED_FIELDS,
     ]
 
     class Meta(LocalizedVocabulary.Meta):

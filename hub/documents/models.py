@@ -15,6 +15,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.search import index
 
 from hub.directory.models import Stakeholder
+from search.index import STEMMED_FIELDS, Stemmed
 
 from .storage import private_storage
 from .uploads import document_upload_to, validate_document_file
@@ -40,7 +41,7 @@ class Access(models.TextChoices):
 DOCUMENT_LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("tg", _("Tajik")), ("other", _("Other language"))]
 
 
-class HubDocument(AbstractDocument):
+class HubDocument(Stemmed, AbstractDocument):
     """A document of the library, swapped in for Wagtail's from the first migration."""
 
     file = models.FileField(
@@ -97,6 +98,7 @@ class HubDocument(AbstractDocument):
         index.FilterField("collection_id"),
         index.FilterField("document_type"),
         index.FilterField("publication_date"),
+        *STEMMED_FIELDS,
     ]
 
     class Meta(AbstractDocument.Meta):
@@ -117,6 +119,10 @@ class HubDocument(AbstractDocument):
             from .extraction import process_document
 
             transaction.on_commit(lambda: process_document.enqueue(self.pk))
+
+    def search_languages(self):
+        # A document has no locale: the languages it is written in, or any of the site's when unknown.
+        return tuple(code for code in self.language_codes if code in ("en", "ru", "tg")) or ("en", "ru", "tg")
 
     @property
     def language_codes(self):

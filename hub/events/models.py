@@ -30,6 +30,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import IntroPage
 from hub.directory.models import Stakeholder
+from search.index import STEMMED_FIELDS, Stemmed
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 # Sub-URLs of the events page that an event's slug must not take.
@@ -158,7 +159,7 @@ class SharedFacts:
         return original
 
 
-class Event(SharedFacts, TranslatableMixin, index.Indexed, ClusterableModel):
+class Event(SharedFacts, TranslatableMixin, Stemmed, index.Indexed, ClusterableModel):
     """A coordination event, from a LEG meeting to a training, with its registrations and follow-up."""
 
     class Type(models.TextChoices):
@@ -299,6 +300,7 @@ class Event(SharedFacts, TranslatableMixin, index.Indexed, ClusterableModel):
         index.FilterField("locale"),
         index.FilterField("event_type"),
         index.FilterField("start"),
+        *STEMMED_FIELDS,
     ]
 
     # Facts copied to every language at once.

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.apps.UsersAppConfig",
@@ -364,7 +365,9 @@ if _search_engine:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # "simple": words as they are. The site stems them itself, the same way on every backend (search.analysis);
+    # PostgreSQL's default configuration would stem everything a second time, as English.
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "LEG.TJ"

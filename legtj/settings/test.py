@@ -28,3 +28,6 @@ if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"legtj_test_{os.getpid()}_"  # noqa: F405
     # A test that saves and then searches must find what it saved (search/backends.py).
     WAGTAILSEARCH_BACKENDS["default"]["REFRESH_ON_WRITE"] = True  # noqa: F405
+    # The production-like run tests the database backend on PostgreSQL as well (tests/search/test_relevance.py):
+    # every write updates both, as Wagtail updates every configured backend.
+    WAGTAILSEARCH_BACKENDS["database"] = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}  # noqa: F405

@@ -3,7 +3,8 @@ from bs4 import BeautifulSoup
 
 
 def result_links(response):
-    return BeautifulSoup(response.content, "html.parser").select(".search-results h2 a")
+    """The results that are pages of the site (documents are files, served from one address in any language)."""
+    return BeautifulSoup(response.content, "html.parser").select(".search-results article:not(.hit-documents) h2 a")
 
 
 def result_titles(response):

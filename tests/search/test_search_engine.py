@@ -26,7 +26,7 @@ RESTRICTED = "Learning assessment results by region"
 
 
 def document_titles(response):
-    found = BeautifulSoup(response.content, "html.parser").select("section[aria-labelledby=document-results] h3 a")
+    found = BeautifulSoup(response.content, "html.parser").select(".search-results .hit-documents h2 a")
     return [a.get_text(strip=True) for a in found]
 
 
