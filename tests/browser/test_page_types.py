@@ -48,6 +48,8 @@ PUBLIC_PAGES = [
     ("search/", 200),
     ("search/?q=education", 200),
     ("search/?q=qqqzzzxxx", 200),
+    ("search/?q=cordination", 200),  # a misspelling, corrected
+    ("search/?q=teachers&type=events", 200),  # one kind of result
     ("privacy/", 200),
     ("accessibility/", 200),
     ("accounts/login/", 200),
