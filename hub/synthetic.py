@@ -14,13 +14,14 @@ import random
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from .models import (
     ActionTrack,
     BestPracticeKeyword,
     BestPracticePage,
     Country,
+    HubDocument,
     NewsPage,
     NewsTag,
     Stakeholder,
@@ -165,8 +166,35 @@ def create_news(index, count, seed=2):
     return pages
 
 
+@transaction.atomic
+def create_documents(count, seed=3):
+    """Library rows with the text their files would give; no file is written (lists and search read only rows)."""
+    rng = random.Random(seed)
+    root = Collection.get_first_root_node()
+    existing = HubDocument.objects.filter(title__startswith=TITLE_PREFIX).count()
+    documents = []
+    for number in range(existing + 1, existing + count + 1):
+        text = " ".join(" ".join(rng.choices(WORDS, k=40)).capitalize() + "." for _ in range(30))
+        documents.append(
+            HubDocument(
+                title=f"{TITLE_PREFIX} Document {number:05d}: {' '.join(rng.choices(WORDS, k=4))}",
+                file=f"synthetic/document-{number:05d}.pdf",
+                collection=root,
+                description="Synthetic document generated for benchmarks; not a real document.",
+                document_type="report",
+                languages=rng.choice(["en", "ru", "tg", "en,ru"]),
+                # One in ten for members only: the privacy filter is part of what is measured.
+                access="members" if number % 10 == 0 else "public",
+                extracted_text=text,
+            )
+        )
+    HubDocument.objects.bulk_create(documents, batch_size=BATCH)
+    return documents
+
+
 def delete_synthetic():
-    """Remove every synthetic page (and with them their links and keywords)."""
+    """Remove every synthetic page (and with them their links and keywords) and document."""
+    HubDocument.objects.filter(title__startswith=TITLE_PREFIX, file__startswith="synthetic/").delete()
     deleted = 0
     for page in Page.objects.filter(slug__startswith=SLUG_PREFIX, title__startswith=TITLE_PREFIX).order_by("-depth"):
         page.delete()

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
 from hub.models import BestPracticeIndexPage, NewsIndexPage
-from hub.synthetic import create_best_practices, create_news, delete_synthetic
+from hub.synthetic import create_best_practices, create_documents, create_news, delete_synthetic
 
 
 class Command(BaseCommand):
@@ -15,6 +15,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--best-practices", type=int, default=5000, help="How many best practices (default 5000).")
         parser.add_argument("--news", type=int, default=2000, help="How many news items (default 2000).")
+        parser.add_argument("--documents", type=int, default=0, help="How many library documents (default 0).")
         parser.add_argument("--language", default="en", help="Locale of the collection and news index to fill.")
         parser.add_argument("--no-index", action="store_true", help="Skip updating the search index.")
         parser.add_argument("--delete", action="store_true", help="Delete all synthetic pages instead.")
@@ -32,8 +33,12 @@ class Command(BaseCommand):
             )
         practices = create_best_practices(collection, options["best_practices"])
         news = create_news(news_index, options["news"])
+        documents = create_documents(options["documents"])
         if not options["no_index"]:
             call_command("update_index", verbosity=0)
         self.stdout.write(
-            self.style.SUCCESS(f"Created {len(practices)} synthetic best practices and {len(news)} news items.")
+            self.style.SUCCESS(
+                f"Created {len(practices)} synthetic best practices, {len(news)} news items "
+                f"and {len(documents)} documents."
+            )
         )
