@@ -108,14 +108,24 @@ def matches(word, terms, languages=LANGUAGES):
     return any(stems.intersection(alternatives) for alternatives in terms)
 
 
+# How far into a text an excerpt looks for the query's words (a PDF's text can run to megabytes).
+EXCERPT_SCAN = 50_000
+
+
 def excerpt(text, terms, languages=LANGUAGES, width=220):
     """About `width` characters of `text` around its first words the query asks for, as (chunk, is_match) pairs.
 
     The window starts at a word boundary before the first match and takes in the next matches that fit;
     without a match it is the text's beginning, so a result always says something about itself.
     """
-    text = " ".join((text or "").split())
-    found = [m for m in WORD.finditer(text) if matches(fold(m.group()), terms, languages)]
+    # A long document's words are read only until the window is full: its first matches are what is shown.
+    text = " ".join((text or "")[:EXCERPT_SCAN].split())
+    found = []
+    for m in WORD.finditer(text):
+        if found and m.start() > max(found[0].start(), width) + width:
+            break
+        if matches(fold(m.group()), terms, languages):
+            found.append(m)
     start = 0
     if found and found[0].end() > width:
         start = text.rfind(" ", 0, max(found[0].start() - width // 4, 0)) + 1

@@ -320,9 +320,7 @@ def test_site_search_finds_a_word_inside_a_word_document(client, library, django
     assert "Cheburashka" in document.extracted_text
     assert document.processed_hash == document.file_hash
     page = soup(client.get("/en/search/", {"q": "Cheburashka"}))
-    assert [a.get_text(strip=True) for a in page.select(".search-results .hit-documents h2 a")] == [
-        "Teacher survey"
-    ]
+    assert [a.get_text(strip=True) for a in page.select(".search-results .hit-documents h2 a")] == ["Teacher survey"]
 
 
 # Uploads
