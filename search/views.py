@@ -12,12 +12,11 @@ from wagtail.search.utils import normalise_query_string
 
 from hub.best_practices.models import BestPracticeIndexPage
 from hub.directory.pages import StakeholderDirectoryPage
-from hub.documents.library import with_publisher_labels
 from hub.documents.pages import DocumentLibraryPage
 from hub.events.models import EventIndexPage
 from hub.news.models import NewsIndexPage
 
-from .engine import KINDS, KINDS_BY_KEY, Search, suggestion
+from .engine import KINDS_BY_KEY, Search, suggestion
 from .models import UnansweredQuery
 
 logger = logging.getLogger(__name__)
@@ -38,20 +37,20 @@ def search(request):
     query = searchable(request.GET.get("q", ""))
     kind = request.GET.get("type", "")
     found = Search(request, query, kind if kind in KINDS_BY_KEY else None)
-    context = {"search_query": query, "search": found, "kinds": KINDS}
+    context = {"search_query": query, "search": found}
     if found.terms:
-        corrected = None
-        if not found.total:
-            corrected = suggestion(query, found.locale)
-            if corrected:
-                found = Search(request, corrected, None)
-                context["search"] = found
+        corrected = suggestion(query, found.locale) if not found.total else None
+        if corrected:
+            # Shown only if it finds something: otherwise the reader is told about what they typed.
+            retried = Search(request, corrected, None)
+            if retried.total:
+                found = context["search"] = retried
+            else:
+                corrected = None
         results = found.page(request.GET.get("page"))
-        documents = [hit.obj for hit in results.object_list if hit.kind.key == "documents"]
-        with_publisher_labels(documents)
         context.update(
             search_results=results,
-            corrected=corrected if found.total else None,
+            corrected=corrected,
             promotions=promotions(query, found.locale) if results.number == 1 else [],
         )
         if not found.total:

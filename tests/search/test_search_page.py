@@ -60,6 +60,7 @@ def test_nothing_found_says_what_to_try_and_where_else_it_is(client, demo):
     page = soup(client.get("/tg/search/", {"q": "illustrative"}))
 
     assert hits_titles(page) == []
+    assert page.select(".notice") == []  # no correction that finds nothing either
     assert page.select_one(".result-count").get_text().startswith("0 ")
     elsewhere = page.select(".no-results a[hreflang]")
     assert [a["hreflang"] for a in elsewhere] == ["en"]
