@@ -97,7 +97,9 @@ def test_searches_are_logged_and_those_that_found_nothing_by_language(client, de
     client.get("/en/search/", {"q": "teachers"})
 
     assert Query.get("зебра").hits == 2
-    assert list(UnansweredQuery.objects.values_list("query_string", "language", "hits")) == [("зебра", "tg", 2)]
+    # Only these searches: the browser tests' server may have logged its own before.
+    unanswered = UnansweredQuery.objects.filter(query_string__in=["зебра", "teachers"])
+    assert list(unanswered.values_list("query_string", "language", "hits")) == [("зебра", "tg", 2)]
 
 
 def test_editors_see_the_searches_that_found_nothing(client, demo):
@@ -113,7 +115,8 @@ def test_editors_see_the_searches_that_found_nothing(client, demo):
         [cell.get_text(strip=True) for cell in row.select("td")]
         for row in soup(client.get("/admin/reports/unanswered-searches/")).select("tbody tr")
     ]
-    assert [row[:3] for row in rows] == [["зебра", "tg", "5"], ["unicorn", "en", "1"]]
+    ours = [row[:3] for row in rows if row[0] in ("зебра", "unicorn")]  # the browser tests may have logged others
+    assert ours == [["зебра", "tg", "5"], ["unicorn", "en", "1"]]
     csv = client.get("/admin/reports/unanswered-searches/", {"export": "csv"})
     assert csv.status_code == 200 and "зебра,tg,5" in b"".join(csv.streaming_content).decode()
 
