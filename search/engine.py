@@ -3,7 +3,8 @@
 Each kind of result is searched in the backend with its own privacy filter
 (live public pages of the reader's language, `visible_documents`, the
 language's events and directory), then counted for the facets. The "all"
-list merges the kinds by score, the reader's language first. Every query is
+list merges the kinds: the reader's language first, then the results whose title
+is most nearly the query, then by score (`Search.rank`). Every query is
 reduced to stems by `search.analysis`, the same on every backend, and the
 words that matched are marked in an excerpt of the text around them.
 
@@ -56,8 +57,6 @@ class Hit:
 class Kind:
     key = ""
     label = ""
-    # Shown with the language's other listings when nothing matches.
-    listing = None
 
     def objects(self, request, locale):
         raise NotImplementedError
@@ -77,8 +76,8 @@ class Kind:
     def date(self, obj):
         return None
 
-    def prepare(self, hits, request, locale):
-        """Give the hits of this kind their URLs (and anything else the page needs) in a bounded number of queries."""
+    def prepare(self, hits, request, locale, excerpts=True):
+        """Give the hits of this kind their URLs (and what their excerpts need) in a bounded number of queries."""
         for hit in hits:
             hit.url = self.url(hit.obj, request)
 
@@ -93,11 +92,13 @@ class PageKind(Kind):
         pages = self.model.objects.live().public().filter(locale=locale, depth__gt=1)
         return pages.not_type(BestPracticePage, NewsPage) if self.model is Page else pages
 
-    def prepare(self, hits, request, locale):
-        # The search returns plain pages; the excerpt needs each one's own fields: one query per page type.
-        specific = {page.pk: page for page in Page.objects.filter(pk__in=[hit.obj.pk for hit in hits]).specific()}
-        for hit in hits:
-            hit.obj = specific.get(hit.obj.pk, hit.obj)
+    def prepare(self, hits, request, locale, excerpts=True):
+        # The search returns plain pages; an excerpt needs each one's own fields: one query per page type.
+        if excerpts:
+            pages = Page.objects.filter(pk__in=[hit.obj.pk for hit in hits]).specific()
+            specific = {page.pk: page for page in pages}
+            for hit in hits:
+                hit.obj = specific.get(hit.obj.pk, hit.obj)
         super().prepare(hits, request, locale)
 
     def url(self, obj, request):
@@ -144,7 +145,7 @@ class RoutedKind(Kind):
     def objects(self, request, locale):
         return self.model.objects.filter(locale=locale)
 
-    def prepare(self, hits, request, locale):
+    def prepare(self, hits, request, locale, excerpts=True):
         page = self.page_model.objects.live().public().filter(locale=locale).first()
         for hit in hits:
             hit.url = page.url + page.reverse_subpage(self.route, args=[self.route_arg(hit.obj)]) if page else ""
@@ -264,7 +265,7 @@ class Search:
         for hit in hits:
             by_kind.setdefault(hit.kind, []).append(hit)
         for kind, kind_hits in by_kind.items():
-            kind.prepare(kind_hits, self.request, self.locale)
+            kind.prepare(kind_hits, self.request, self.locale, excerpts)
             for hit in kind_hits:
                 languages = kind.languages(hit.obj, self.language)
                 hit.title = kind.title(hit.obj)
@@ -294,9 +295,6 @@ class HitList:
             return self.search.counts[self.search.kind]
         return min(self.search.total, PER_PAGE * MAX_PAGES)
 
-    def __len__(self):
-        return self.count()
-
     def __getitem__(self, window):
         if self.search.kind:
             return self.search.hits(self.search.kind, window.stop - window.start, window.start)
@@ -312,7 +310,7 @@ def vocabulary(locale):
     known = cache.get(key)
     if known is None:
         titles = [
-            *Page.objects.live().public().filter(locale=locale).values_list("title", flat=True),
+            *Page.objects.live().public().filter(locale=locale, depth__gt=1).values_list("title", flat=True),
             *Event.objects.filter(locale=locale).values_list("title", flat=True),
             *Stakeholder.objects.filter(locale=locale).values_list("name", flat=True),
         ]

@@ -37,12 +37,10 @@ def field_texts(obj, fields, related=True):
     """(text, boosted) of each search field of `obj`, following related fields if `related`; our copies skipped."""
     for field in fields:
         if isinstance(field, index.RelatedFields):
-            if not related:
+            rows = field.get_value(obj) if related else None
+            if rows is None:
                 continue
-            related = field.get_value(obj)
-            if related is None:
-                continue
-            for item in related.all() if isinstance(related, Manager) else [related]:
+            for item in rows.all() if isinstance(rows, Manager) else [rows]:
                 yield from field_texts(item, field.fields)
         elif isinstance(field, index.SearchField) and field.field_name not in (BOOSTED, PLAIN):
             value = field.get_value(obj)

@@ -137,15 +137,6 @@ def test_suggestions_complete_what_is_typed_and_name_nothing_private(client, dem
     assert MEMBERS_ONLY in [r["title"] for r in member.json()["results"]]
 
 
-def test_meeting_links_and_focal_points_are_never_searched(client, demo):
-    from hub.directory.models import FocalPoint
-
-    person = FocalPoint.objects.filter(stakeholder__locale__language_code="en").exclude(name="").first()
-    assert hits(client.get("/en/search/", {"q": "meet.example.org"})) == []
-    if person:
-        assert hits(client.get("/en/search/", {"q": person.name})) == []
-
-
 @pytest.mark.parametrize("query", ['"unbalanced', "null\x00byte", "((", "*", "OR AND NOT", "a" * 500])
 def test_odd_queries_get_a_page_not_an_error(client, demo, query):
     assert client.get("/ru/search/", {"q": query}).status_code == 200
