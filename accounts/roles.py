@@ -25,6 +25,8 @@ SNIPPET_MODELS = (
     *("stakeholder", "event", "actionitem", "eventregistration"),
     *("actiontrack", "country", "areaofwork", "region"),
 )
+# The projects registry: projects and the exchange rates their dollar amounts use.
+PROJECT_MODELS = ("project", "exchangerate")
 EDIT = ("add", "change", "view")
 MEDIA_EDIT = ("add", "change", "choose")
 
@@ -53,13 +55,15 @@ def definitions():
     return {
         MEMBERS: (Permission.objects.none(), [], [], []),
         EDITORS: (
-            access | _model_permissions(EDIT, SNIPPET_MODELS),
+            access | _model_permissions(EDIT, SNIPPET_MODELS) | _model_permissions(EDIT, PROJECT_MODELS, "projects"),
             ["add_page", "change_page"],
             [],
             MEDIA_EDIT,
         ),
         MODERATORS: (
-            access | _model_permissions((*EDIT, "delete"), SNIPPET_MODELS),
+            access
+            | _model_permissions((*EDIT, "delete"), SNIPPET_MODELS)
+            | _model_permissions((*EDIT, "delete"), PROJECT_MODELS, "projects"),
             ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
             [],
             (*MEDIA_EDIT, "delete"),
@@ -67,7 +71,8 @@ def definitions():
         TRANSLATORS: (
             access
             | _perm("wagtail_localize", "submit_translation")
-            | _model_permissions(("change", "view"), SNIPPET_MODELS),
+            | _model_permissions(("change", "view"), SNIPPET_MODELS)
+            | _model_permissions(("change", "view"), ("project",), "projects"),
             [],
             ["change_page"],
             ["choose"],

@@ -6,6 +6,7 @@ later features (stakeholders, events, documents) arrive as new section types.
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -42,8 +43,24 @@ class ColumnsSectionBlock(blocks.StructBlock):
 
 
 class FigureBlock(blocks.StructBlock):
-    """One key figure: the amount is stored in full so it can be formatted per locale and charted."""
+    """One key figure: typed by the editor, or taken from the projects registry when it holds one.
 
+    The amount is stored in full so it can be formatted per locale; for a
+    registry figure it is what shows while the registry has no projects to count.
+    """
+
+    source = blocks.ChoiceBlock(
+        choices=[
+            ("registry_count", _("Projects registry: number of projects")),
+            ("registry_total", _("Projects registry: total budget of all projects")),
+            ("registry_donor", _("Projects registry: total budget of the donor's projects")),
+        ],
+        required=False,
+        help_text=_("Leave empty to show the amount typed below: for figures the registry does not hold."),
+    )
+    donor = SnippetChooserBlock(
+        "hub.Stakeholder", required=False, help_text=_("For a donor's total: the donor in the directory.")
+    )
     amount = blocks.DecimalBlock(
         min_value=Decimal(0),
         decimal_places=2,
@@ -59,6 +76,14 @@ class FigureBlock(blocks.StructBlock):
     class Meta:
         icon = "decimal"
         label = _("Figure")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("source") == "registry_donor" and not value.get("donor"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"donor": ValidationError(_("Choose the donor whose projects to add up."))}
+            )
+        return value
 
 
 class IntroducedSectionBlock(blocks.StructBlock):

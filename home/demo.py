@@ -42,6 +42,9 @@ UNTRANSLATED_KEYS = {
     "category",
     "email",
     "stakeholder_codes",
+    "donor_code",
+    "source",
+    "iati_identifier",
     "event_type",
     "status",
     "start_time",
@@ -118,12 +121,21 @@ def home_sections(sections):
                 ),
             }
         elif kind == "figures":
+            from hub.models import Stakeholder
+
+            donors = dict(Stakeholder.objects.filter(locale__language_code=SOURCE_LANGUAGE).values_list("code", "pk"))
             value = {
                 "heading": section["heading"],
                 "intro": section.get("intro", ""),
                 "figures": list_items(
                     [
-                        {"amount": str(figure["amount"]), "unit": figure["unit"], "label": figure["label"]}
+                        {
+                            "source": figure.get("source", ""),
+                            "donor": donors.get(figure.get("donor_code")),
+                            "amount": str(figure["amount"]),
+                            "unit": figure["unit"],
+                            "label": figure["label"],
+                        }
                         for figure in section["figures"]
                     ],
                     position,

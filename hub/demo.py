@@ -71,11 +71,16 @@ def load_vocabularies():
         (Country, "countries", ("name",)),
         (AreaOfWork, "areas_of_work", ("name",)),
         (Region, "regions", ("name",)),
-        (Stakeholder, "stakeholders", ("name", "acronym", "website", "category", "email", "description")),
+        (
+            Stakeholder,
+            "stakeholders",
+            ("name", "acronym", "website", "category", "email", "description", "iati_identifier"),
+        ),
     ):
         for row in rows[key]:
+            # A field a row leaves out (an organisation with no IATI identifier) is empty.
             instance, _created = model.objects.update_or_create(
-                locale=english, code=row["code"], defaults={name: row[name] for name in fields}
+                locale=english, code=row["code"], defaults={name: row.get(name, "") for name in fields}
             )
             if model is Stakeholder:
                 instance.areas_of_work = AreaOfWork.objects.filter(locale=english, code__in=row["area_codes"])

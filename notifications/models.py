@@ -12,6 +12,7 @@ class Subscription(models.Model):
         BEST_PRACTICES = "best_practices", _("Best practices")
         DOCUMENTS = "documents", _("Documents")
         EVENTS = "events", _("Events")
+        PROJECTS = "projects", _("Projects")
 
     class Frequency(models.TextChoices):
         IMMEDIATE = "immediate", _("As soon as it is published")

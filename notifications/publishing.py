@@ -9,6 +9,7 @@ worker's job (`manage.py send_notifications`), never a web request's.
 import datetime
 from collections import defaultdict
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import QueryDict
@@ -26,8 +27,13 @@ ACTION_REMINDER_DAYS = 3
 def filter_class(kind):
     from hub.best_practices.filters import BestPracticeFilter
     from hub.documents.library import DocumentFilter
+    from projects.registry import ProjectFilter
 
-    return {Subscription.Kind.BEST_PRACTICES: BestPracticeFilter, Subscription.Kind.DOCUMENTS: DocumentFilter}.get(kind)
+    return {
+        Subscription.Kind.BEST_PRACTICES: BestPracticeFilter,
+        Subscription.Kind.DOCUMENTS: DocumentFilter,
+        Subscription.Kind.PROJECTS: ProjectFilter,
+    }.get(kind)
 
 
 def normalise_filters(kind, query):
@@ -97,6 +103,19 @@ def document_saved(sender, instance, created, **kwargs):
     transaction.on_commit(
         lambda: notify_subscribers(
             instance, Subscription.Kind.DOCUMENTS, f"document:{instance.pk}", document_audience(instance)
+        )
+    )
+
+
+def project_saved(sender, instance, created, **kwargs):
+    # A new project in the registry (its source-language row: translations are the same project).
+    if not created or instance.locale.language_code != settings.LANGUAGE_CODE:
+        return
+    from hub.documents.access import EVERYONE
+
+    transaction.on_commit(
+        lambda: notify_subscribers(
+            instance, Subscription.Kind.PROJECTS, f"project:{instance.translation_key}", EVERYONE
         )
     )
 

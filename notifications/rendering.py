@@ -59,6 +59,8 @@ def resolve_item(reference, user, language):
         raise Cancelled("The item was deleted.")
     if isinstance(item, Page):
         return _visible_page(item.specific, user, language)
+    if reference["model"] == "projects.project":
+        return _project(item, language)
     from hub.documents.access import can_view_document
 
     if not can_view_document(request_for(user), item):
@@ -86,6 +88,22 @@ def _visible_page(page, user, language):
         "summary": page.search_description or getattr(page, "summary", "") or "",
         "url": page_url(page),
         "label": page.specific_class._meta.verbose_name,
+    }
+
+
+def _project(project, language):
+    from projects.models import ProjectsPage
+
+    translated = project.get_translations(inclusive=True).filter(locale__language_code=language).first() or project
+    index = ProjectsPage.objects.live().filter(locale__language_code=language).first()
+    index = index or ProjectsPage.objects.live().first()
+    if index is None:
+        raise Cancelled("The site has no projects page.")
+    return {
+        "title": translated.title,
+        "summary": translated.description,
+        "url": page_url(index) + index.reverse_subpage("project", args=[project.slug]),
+        "label": project._meta.verbose_name,
     }
 
 

@@ -19,9 +19,11 @@ def provider_event(sender, event, esp_name, **kwargs):
 
 def register():
     from hub.models import Event
+    from projects.models import Project
 
     for label in publishing.PAGE_KINDS:
         page_published.connect(publishing.page_published, sender=apps.get_model(label), dispatch_uid=f"notify-{label}")
     post_save.connect(publishing.document_saved, sender=get_document_model(), dispatch_uid="notify-document")
     post_save.connect(publishing.event_saved, sender=Event, dispatch_uid="notify-event")
+    post_save.connect(publishing.project_saved, sender=Project, dispatch_uid="notify-project")
     tracking.connect(provider_event, dispatch_uid="notifications-provider-event")

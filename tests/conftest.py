@@ -19,6 +19,7 @@ from wagtail.search.backends import get_search_backend
 
 from home.models import HomePage
 from hub.demo import load_demo
+from projects.demo import load_projects
 
 DATA_DIR = Path(settings.BASE_DIR) / "home" / "data"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -54,7 +55,7 @@ def django_db_setup(django_db_setup, django_db_blocker, demo_files, request):
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=demo_files / "media", PRIVATE_MEDIA_ROOT=demo_files / "private-media"),
     ):
-        load_demo()
+        load_projects(load_demo())
         # As `load_demo_content` does: on a search server this also creates the indexes with
         # Wagtail's mappings, which the rows saved one by one above could not.
         call_command("update_index", verbosity=0)

@@ -52,6 +52,12 @@ class Stakeholder(Stemmed, LocalizedVocabulary, ClusterableModel):
         _("public contact email"), blank=True, help_text=_("A general address anyone may see, e.g. info@…")
     )
     description = models.TextField(_("description"), blank=True, help_text=_("Two or three sentences on its role."))
+    iati_identifier = models.CharField(
+        _("IATI organisation identifier"),
+        max_length=100,
+        blank=True,
+        help_text=_("As in the IATI Registry, e.g. 44000 for the World Bank: project imports match on it."),
+    )
     areas_of_work = ParentalManyToManyField(
         AreaOfWork, verbose_name=_("areas of work"), blank=True, related_name="stakeholders"
     )
@@ -68,6 +74,7 @@ class Stakeholder(Stemmed, LocalizedVocabulary, ClusterableModel):
         FieldPanel("acronym"),
         FieldPanel("code"),
         FieldPanel("category"),
+        FieldPanel("iati_identifier"),
         FieldPanel("logo"),
         FieldPanel("description"),
         MultiFieldPanel([FieldPanel("website"), FieldPanel("email")], heading=_("Public contact")),
@@ -84,6 +91,7 @@ class Stakeholder(Stemmed, LocalizedVocabulary, ClusterableModel):
         TranslatableField("name"),
         TranslatableField("acronym"),
         SynchronizedField("category"),
+        SynchronizedField("iati_identifier"),
         SynchronizedField("logo"),
         SynchronizedField("website"),
         SynchronizedField("email"),

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "home",
     "hub",
     "notifications",
+    "projects",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

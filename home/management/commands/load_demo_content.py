@@ -4,6 +4,7 @@ from django.db import transaction
 
 from accounts.roles import ensure_roles
 from hub.demo import load_demo
+from projects.demo import load_projects
 
 
 class Command(BaseCommand):
@@ -12,6 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             home = load_demo()
+            load_projects(home)
             # Translators' rights hang on each language's home page, which exists only now.
             ensure_roles()
         call_command("update_index", verbosity=0)

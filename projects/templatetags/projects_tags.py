@@ -1,0 +1,113 @@
+"""The registry in templates: money in the reader's language, bar charts as plain SVG, figures for the home page."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django import template
+from django.db.models import Count, Max, Sum
+from django.utils import formats
+from django.utils.translation import pgettext
+
+from home.templatetags.site_tags import _section_page as section_page
+from home.templatetags.site_tags import compact_amount
+from projects.models import Participant, ProjectsPage
+from projects.registry import DONOR, originals
+
+register = template.Library()
+
+# The chart's drawing units: 12-unit text is 12 px when the chart is 320 px wide, as on a small phone.
+CHART_WIDTH, ROW_HEIGHT, BAR_HEIGHT, LABEL_GAP, VALUE_SPACE = 320, 36, 12, 16, 64
+
+
+@register.filter
+def money(amount, currency="USD"):
+    """A whole amount in the reader's language: $1,250,000 · 1 250 000 $ · 1 250 000 EUR."""
+    if amount in (None, ""):
+        return ""
+    number = formats.number_format(
+        Decimal(amount).quantize(Decimal(1)), decimal_pos=0, use_l10n=True, force_grouping=True
+    )
+    if currency == "USD":
+        return pgettext("amount in US dollars", "$%(amount)s") % {"amount": number}
+    return pgettext("amount in another currency", "%(amount)s %(currency)s") % {"amount": number, "currency": currency}
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: str
+    label_y: int
+    bar_y: int
+    width: float
+    value_x: float
+
+
+@register.simple_tag
+def bar_chart(rows, value_of, label_of="label", share_of="share"):
+    """Bars for `rows` (each with a label, a 0–1 share and an amount), positioned for `projects/chart.html`."""
+    bars = []
+    room = CHART_WIDTH - VALUE_SPACE
+    for position, row in enumerate(rows):
+        share = getattr(row, share_of)
+        width = round(max(share * room, 1 if getattr(row, value_of) else 0), 1)
+        top = position * ROW_HEIGHT
+        bars.append(
+            Bar(
+                label=str(getattr(row, label_of)),
+                value=compact_amount(getattr(row, value_of), "usd"),
+                label_y=top + 12,
+                bar_y=top + LABEL_GAP,
+                width=width,
+                value_x=width + 4,
+            )
+        )
+    return {"bars": bars, "width": CHART_WIDTH, "height": len(bars) * ROW_HEIGHT, "bar_height": BAR_HEIGHT}
+
+
+@dataclass(frozen=True)
+class Figure:
+    amount: Decimal
+    unit: str
+    label: str
+
+
+def registry_figure(figure):
+    """(amount, unit, as of) of a home-page figure: from the registry when the editor chose so and it holds
+    projects to count, else as typed (and `as of` None)."""
+    source = figure.get("source") or ""
+    if not source:
+        return figure["amount"], figure["unit"], None
+    projects = originals()
+    if source == "registry_donor":
+        donor = figure.get("donor")
+        if donor is None:
+            return figure["amount"], figure["unit"], None
+        projects = projects.filter(
+            pk__in=Participant.objects.filter(role=DONOR, stakeholder__translation_key=donor.translation_key).values(
+                "project_id"
+            )
+        )
+    found = projects.aggregate(count=Count("pk"), total=Sum("budget_usd"), latest=Max("updated_at"))
+    if not found["count"]:
+        return figure["amount"], figure["unit"], None
+    if source == "registry_count":
+        return Decimal(found["count"]), "count", found["latest"]
+    return found["total"] or Decimal(0), "usd", found["latest"]
+
+
+@register.simple_tag
+def registry_figures(figures):
+    """The figures of a key-figures section as shown, and the registry's date if any comes from it."""
+    shown, dates = [], []
+    for figure in figures:
+        amount, unit, as_of = registry_figure(figure)
+        shown.append(Figure(amount, unit, figure["label"]))
+        if as_of:
+            dates.append(as_of)
+    return {"figures": shown, "as_of": max(dates) if dates else None}
+
+
+@register.simple_tag(takes_context=True)
+def projects_page(context):
+    """The projects registry's page in the active language, if the site has one."""
+    return section_page(context, ProjectsPage)

@@ -1,0 +1,180 @@
+"""The registry's pages: the filtered list with its totals, who does what where, and each project."""
+
+from django.http import Http404
+from django.template.response import TemplateResponse
+
+from hub.best_practices.models import BestPracticePage
+from hub.documents.library import related_documents
+from hub.documents.models import HubDocument
+from hub.events.views import localized_events
+from hub.pagination import paginate
+
+from . import registry
+from .models import ProgressNote, Project
+
+PAGE_SIZE = 20
+
+
+def filtered_view(request, page):
+    """The filters of the request, the projects they select (loaded once) and their facets and labels."""
+    filters = registry.ProjectFilter(registry.originals(), request.GET)
+    everything = registry.loaded(registry.originals())
+    selected = set(filters.filtered().values_list("pk", flat=True))
+    projects = [project for project in everything if project.pk in selected]
+    labels = registry.Labels.for_projects(everything)
+    facets = facets_of(filters, everything, labels)
+    return filters, projects, labels, facets
+
+
+def facets_of(filters, everything, labels):
+    """Each facet's values with how many projects each would show, under the other filters in force."""
+    status_labels = dict(Project.Status.choices)
+    built = []
+    for facet in registry.FACETS:
+        under_others = set(filters.filtered(skip=facet.param).values_list("pk", flat=True))
+        counts = {}
+        names = {}
+        for project in everything:
+            if project.pk not in under_others:
+                continue
+            for code, label in values_of(facet, project, labels, status_labels):
+                counts[code] = counts.get(code, 0) + 1
+                names[code] = label
+        if facet.param == "year":
+            order = sorted(counts, reverse=True)
+        elif facet.param == "status":
+            order = sorted(counts)
+        else:
+            order = sorted(counts, key=lambda code: names[code].casefold())
+        built.append(filters.facet(facet, [(code, names[code], counts[code]) for code in order]))
+    return built
+
+
+def values_of(facet, project, labels, status_labels):
+    if isinstance(facet, registry.OrganisationFacet):
+        return {
+            (p.stakeholder.code, labels.organisation(p))
+            for p in project.participants.all()
+            if p.role == facet.role and p.stakeholder
+        }
+    if facet.param == "component":
+        return {(a.code, str(labels.components.get(a.code, a))) for a in project.areas_of_work.all()}
+    if facet.param == "region":
+        return {(r.code, str(labels.regions.get(r.code, r))) for r in project.regions.all()}
+    if facet.param == "status":
+        return {(project.status, str(status_labels.get(project.status, project.status)))}
+    years = project.years()
+    return {(str(year), str(year)) for year in years} if years else set()
+
+
+def ordered(filters, projects):
+    """`projects` in the chosen sort, as the database would order them (no further query)."""
+    keys = {
+        "title": lambda p: (p.display_title.casefold(), p.pk),
+        "budget": lambda p: (-(p.budget_usd or 0), p.display_title.casefold(), p.pk),
+        "start": lambda p: (-(p.start.toordinal() if p.start else 0), p.display_title.casefold(), p.pk),
+        "end": lambda p: ((p.end.toordinal() if p.end else 10**7), p.display_title.casefold(), p.pk),
+    }
+    return sorted(projects, key=keys[filters.sort])
+
+
+def listing(request, page):
+    filters, projects, labels, facets = filtered_view(request, page)
+    registry.annotate(projects, labels)
+    listed = paginate(request, ordered(filters, projects), PAGE_SIZE)
+    return TemplateResponse(
+        request,
+        "projects/projects_page.html",
+        {
+            **page.get_context(request),
+            "results": listed,
+            "facets": facets,
+            "active_filters": [facet for facet in facets if facet.selected_label],
+            "sort_options": filters.sort_options(),
+            "totals": registry.totals(projects, labels),
+            "total_usd": sum((project.budget_usd or 0) for project in projects),
+            "query_string": filters.url(page=None, sort=None).lstrip("?"),
+        },
+    )
+
+
+def matrix(request, page):
+    filters, projects, labels, facets = filtered_view(request, page)
+    base = page.get_url(request)
+
+    def url(region, component):
+        return base + filters.url(region=region, component=component, page=None)
+
+    return TemplateResponse(
+        request,
+        "projects/matrix.html",
+        {
+            **page.get_context(request),
+            "matrix": registry.matrix(projects, labels, url),
+            "facets": [facet for facet in facets if facet.param not in ("region", "component")],
+            "active_filters": [facet for facet in facets if facet.selected_label],
+            "count": len(projects),
+        },
+    )
+
+
+def project(request, page, slug):
+    original = registry.loaded(registry.originals().filter(slug=slug).select_related("locale"))
+    if not original:
+        raise Http404
+    original = original[0]
+    localized = (
+        Project.objects.filter(translation_key=original.translation_key, locale=page.locale).first()
+        if page.locale_id != original.locale_id
+        else original
+    )
+    labels = registry.Labels.for_projects([original])
+    registry.annotate([original], labels)
+    notes_of = localized or original
+    notes = list(ProgressNote.objects.filter(project=notes_of).order_by("-date"))
+    return TemplateResponse(
+        request,
+        "projects/project_page.html",
+        {
+            **page.get_context(request),
+            "project": original,
+            "text": localized or original,
+            "translated": localized is not None,
+            "status": original.get_status_display(),
+            "years": registry.totals_by_year([original]),
+            "donors": organisations(original, labels, lambda role: role == registry.DONOR),
+            "partners": organisations(original, labels, lambda role: role != registry.DONOR),
+            "notes": notes,
+            "documents": related_documents(request, HubDocument.objects.filter(projects=original)),
+            "events": linked_events(original),
+            "best_practices": linked_practices(original, page.locale),
+        },
+    )
+
+
+def organisations(project, labels, wanted):
+    """The project's organisations whose role is `wanted`, named in the reader's language."""
+    return [
+        {
+            "name": labels.organisation(p),
+            "code": p.stakeholder.code if p.stakeholder else None,
+            "role": p.get_role_display(),
+        }
+        for p in project.participants.all()
+        if wanted(p.role)
+    ]
+
+
+def linked_events(project):
+    return list(
+        localized_events().filter(translation_key__in=project.events.values("translation_key")).order_by("start")
+    )
+
+
+def linked_practices(project, locale):
+    return list(
+        BestPracticePage.objects.live()
+        .public()
+        .filter(locale=locale, translation_key__in=project.best_practices.values("translation_key"))
+        .order_by("title")
+    )
