@@ -121,7 +121,7 @@ def test_an_updated_file_updates_only_what_changed_and_keeps_what_editors_added(
     assert "moes" in {p.stakeholder.code for p in teachers.participants.all() if p.stakeholder}
     # The translation keeps its own title and gets the new figures.
     russian.refresh_from_db()
-    assert russian.title == "Учителя для образования на основе компетенций (пример)"
+    assert russian.title == "Учителя для компетентностного образования (пример)"
     assert russian.budget == Decimal("13000000.00")
     assert {
         project.iati_identifier: project.updated_at
