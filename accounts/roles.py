@@ -63,7 +63,8 @@ def definitions():
         MODERATORS: (
             access
             | _model_permissions((*EDIT, "delete"), SNIPPET_MODELS)
-            | _model_permissions((*EDIT, "delete"), PROJECT_MODELS, "projects"),
+            | _model_permissions((*EDIT, "delete"), PROJECT_MODELS, "projects")
+            | _model_permissions(("change", "view"), ("proposedupdate",), "projects"),
             ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
             [],
             (*MEDIA_EDIT, "delete"),

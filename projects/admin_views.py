@@ -1,6 +1,7 @@
-"""The IATI import in the admin: upload a file, watch its progress, read its report."""
+"""The registry's own admin views: the IATI import (upload, progress, report) and members' proposed updates."""
 
 from django import forms
+from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -9,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import permission_required
 
 from . import iati
-from .models import ImportRun
+from .models import ImportRun, ProposedUpdate
+from .proposals import accept, decline
 from .tasks import run_import
 
 
@@ -49,3 +51,23 @@ def start_import(request):
 def import_run(request, pk):
     run = get_object_or_404(ImportRun.objects.defer("source"), pk=pk)
     return TemplateResponse(request, "projects/admin/import_run.html", {"run": run, "report": run.report})
+
+
+@permission_required("projects.change_proposedupdate")
+def proposals(request):
+    """Progress notes members proposed: accept (as written or corrected) or decline with a comment."""
+    if request.method == "POST":
+        proposal = get_object_or_404(ProposedUpdate, pk=request.POST.get("proposal"))
+        if request.POST.get("action") == "accept":
+            accept(proposal, request.POST.get("text", "").strip()[:2000] or None)
+            messages.success(request, _("Accepted: the note is on the project's page."))
+        elif decline(proposal, request.POST.get("comment", "").strip()[:2000]):
+            messages.success(request, _("Declined."))
+        return redirect("projects_proposals")
+    pending = ProposedUpdate.objects.filter(status=ProposedUpdate.Status.PENDING).select_related(
+        "project", "author", "organisation"
+    )
+    reviewed = ProposedUpdate.objects.exclude(status=ProposedUpdate.Status.PENDING).select_related("project", "author")[
+        :20
+    ]
+    return TemplateResponse(request, "projects/admin/proposals.html", {"pending": pending, "reviewed": reviewed})

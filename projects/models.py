@@ -351,3 +351,36 @@ class ProjectsPage(RoutablePageMixin, IntroPage):
         from .views import project
 
         return project(request, self, slug)
+
+
+class ProposedUpdate(models.Model):
+    """A progress note a member of one of a project's organisations proposes; a moderator accepts or declines it.
+
+    Accepted, it becomes a progress note of the source-language project, which
+    translators then translate like any other: a member's Russian text is kept
+    as written, in the note, until they do.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="proposed_updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    organisation = models.ForeignKey(Stakeholder, null=True, on_delete=models.SET_NULL, related_name="+")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    date = models.DateField(_("date"), help_text=_("When it happened."))
+    text = models.TextField(_("what happened"), max_length=2000)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    comment = models.TextField(_("moderator's comment"), blank=True)
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("proposed update")
+        verbose_name_plural = _("proposed updates")
+
+    def __str__(self):
+        return f"{self.project}: {self.text[:60]}"

@@ -11,10 +11,10 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from hub.directory.models import Stakeholder
 from hub.filters import LinkFilters
@@ -28,7 +28,8 @@ DONOR, PARTNER = Participant.Role.FUNDING, Participant.Role.IMPLEMENTING
 
 def originals():
     """The registry's projects: the source-language rows, which hold the figures."""
-    return Project.objects.filter(locale=Locale.get_default())
+    # By language code, a join, rather than Locale.get_default(), a query of its own on every call.
+    return Project.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ class Labels:
             regions=Region.labels(),
         )
         language = get_language()
-        if language != Locale.get_default().language_code:
+        if language != settings.LANGUAGE_CODE:
             labels.titles = dict(
                 Project.objects.filter(
                     locale__language_code=language,

@@ -1,7 +1,12 @@
 """The registry's pages: the filtered list with its totals, who does what where, and each project."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from hub.best_practices.models import BestPracticePage
 from hub.documents.library import related_documents
@@ -10,7 +15,8 @@ from hub.events.views import localized_events
 from hub.pagination import paginate
 
 from . import registry
-from .models import ProgressNote, Project
+from .models import ProgressNote, Project, ProposedUpdate
+from .proposals import ProposalForm, may_propose
 
 PAGE_SIZE = 20
 
@@ -123,6 +129,22 @@ def project(request, page, slug):
     if not original:
         raise Http404
     original = original[0]
+    proposing = may_propose(request.user, original)
+    form = None
+    if proposing:
+        form = ProposalForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            ProposedUpdate.objects.create(
+                project=original,
+                author=request.user,
+                organisation=request.user.organisation,
+                language=get_language(),
+                **form.cleaned_data,
+            )
+            messages.success(request, _("Thank you: your update goes to the moderators, who publish it here."))
+            return redirect(request.path + "#progress")
+    elif request.method == "POST":
+        raise PermissionDenied
     localized = (
         Project.objects.filter(translation_key=original.translation_key, locale=page.locale).first()
         if page.locale_id != original.locale_id
@@ -148,7 +170,14 @@ def project(request, page, slug):
             "documents": related_documents(request, HubDocument.objects.filter(projects=original)),
             "events": linked_events(original),
             "best_practices": linked_practices(original, page.locale),
+            "proposal_form": form,
+            "pending_proposals": ProposedUpdate.objects.filter(
+                project=original, author=request.user, status=ProposedUpdate.Status.PENDING
+            ).count()
+            if proposing
+            else 0,
         },
+        status=400 if form is not None and form.errors else 200,
     )
 
 

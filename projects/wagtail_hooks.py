@@ -9,7 +9,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import import_run, start_import
+from .admin_views import import_run, proposals, start_import
 from .models import ExchangeRate, Project
 
 
@@ -54,14 +54,32 @@ def import_urls():
     return [
         path("projects/import/", start_import, name="projects_import"),
         path("projects/import/<int:pk>/", import_run, name="projects_import_run"),
+        path("projects/proposals/", proposals, name="projects_proposals"),
     ]
 
 
-class ImportMenuItem(MenuItem):
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
     def is_shown(self, request):
-        return request.user.has_perm("projects.add_project")
+        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_settings_menu_item")
 def import_menu_item():
-    return ImportMenuItem(_("IATI import"), reverse("projects_import"), icon_name="upload", order=900)
+    return PermissionMenuItem(
+        _("IATI import"), reverse("projects_import"), icon_name="upload", order=900, permission="projects.add_project"
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def proposals_menu_item():
+    return PermissionMenuItem(
+        _("Proposed project updates"),
+        reverse("projects_proposals"),
+        icon_name="comment",
+        order=306,
+        permission="projects.change_proposedupdate",
+    )

@@ -177,12 +177,13 @@ def test_hero_image_has_translated_alt_text(client, home):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_home_page_needs_at_most_twenty_four_queries(client, home, language, django_assert_max_num_queries):
+def test_home_page_needs_at_most_twenty_seven_queries(client, home, language, django_assert_max_num_queries):
     client.get(f"/{language}/")  # warm the per-process site and locale caches a real server keeps
 
     # Eight serve the page and the menu, two the About link; the events, documents and best-practice
-    # sections take four or five each (their page, the rows, the organisations in one query).
-    with django_assert_max_num_queries(24):
+    # sections take four or five each (their page, the rows, the organisations in one query); the key
+    # figures two (the donors chosen, and the registry's figures in one query).
+    with django_assert_max_num_queries(27):
         response = client.get(f"/{language}/")
     assert response.status_code == 200
 
