@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install free-port run test test-production services services-stop lint format messages bench-search
+.PHONY: help install free-port run test test-production services services-stop lint format messages bench-search bench-iati
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ test-production: install ## The same suite on PostgreSQL, Redis and OpenSearch, 
 
 bench-search: install ## Search latency (p50/p95) and update_index time on 20,000 pages and 10,000 documents, PostgreSQL and OpenSearch
 	scripts/bench_search.sh
+
+bench-iati: install ## Time the IATI import of 2,000 activities (created, unchanged, one in ten updated) on PostgreSQL
+	scripts/bench_iati.sh
 
 services: ## Start PostgreSQL, Redis and OpenSearch on 127.0.0.1 (scripts/services.sh env prints their variables)
 	scripts/services.sh start

@@ -5,6 +5,7 @@ from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
 from hub.sitemaps import EventsSitemap, PagesSitemap, StakeholdersSitemap
+from projects.sitemaps import ProjectsSitemap
 
 
 @requires_csrf_token
@@ -42,6 +43,7 @@ def sitemap(request):
             "pages": PagesSitemap(request),
             "stakeholders": StakeholdersSitemap(request),
             "events": EventsSitemap(request),
+            "projects": ProjectsSitemap(request),
         },
     )
     response["Cache-Control"] = "public, max-age=3600"

@@ -14,6 +14,7 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -201,7 +202,7 @@ class Project(TranslatableMixin, index.Indexed, ClusterableModel):
         """The calendar years the project runs in, or None when its dates are unknown."""
         if not self.start:
             return None
-        end = self.end or datetime.date(max(self.start.year, datetime.date.today().year), 12, 31)
+        end = self.end or datetime.date(max(self.start.year, timezone.localdate().year), 12, 31)
         return range(self.start.year, max(end.year, self.start.year) + 1)
 
 

@@ -141,11 +141,12 @@ class Labels:
             )
         return labels
 
-    def organisation(self, participant):
+    def organisation(self, participant, full=False):
+        """The organisation's acronym (or its full name) in the reader's language, or the name the source gave."""
         if participant.stakeholder is None:
             return participant.name
         row = self.organisations.get(participant.stakeholder.code, participant.stakeholder)
-        return row.short_name
+        return row.name if full else row.short_name
 
     def title(self, project):
         return self.titles.get(project.translation_key, project.title)

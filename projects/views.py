@@ -185,7 +185,7 @@ def organisations(project, labels, wanted):
     """The project's organisations whose role is `wanted`, named in the reader's language."""
     return [
         {
-            "name": labels.organisation(p),
+            "name": labels.organisation(p, full=True),
             "code": p.stakeholder.code if p.stakeholder else None,
             "role": p.get_role_display(),
         }

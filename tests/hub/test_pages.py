@@ -5,8 +5,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
+from home.demo import read_data
 from hub.models import BestPracticeIndexPage
 from hub.synthetic import create_best_practices
+from projects.demo import DATA_DIR as PROJECTS_DATA
 from tests.conftest import LANGUAGES, hub_seed
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -60,10 +62,13 @@ def test_sitemap_lists_every_public_page_in_every_language_with_alternates(clien
     locations = {url.findtext(f"{SITEMAP}loc") for url in urls}
     organisations = [f"stakeholders/{row['code']}/" for row in hub_seed("vocabularies", "en")["stakeholders"]]
     events = [f"events/{row['slug']}/" for row in hub_seed("events", "en")["events"]]
+    projects = ["projects/", "projects/who-does-what-where/"] + [
+        f"projects/{row['slug']}/" for row in read_data("projects", "en", PROJECTS_DATA)["projects"]
+    ]
     expected = {
         f"http://testserver/{language}/{path}"
         for language in LANGUAGES
-        for path in ["", *PAGES, *organisations, *events]
+        for path in ["", *PAGES, *organisations, *events, *projects]
     }
     assert locations == expected
     for url in urls:
@@ -73,8 +78,8 @@ def test_sitemap_lists_every_public_page_in_every_language_with_alternates(clien
 
 def test_sitemap_queries_do_not_grow_with_pages(client, demo, django_assert_max_num_queries):
     client.get("/sitemap.xml")
-    # The events sitemap adds two of these: the events pages and the events.
-    with django_assert_max_num_queries(12) as few:
+    # The events sitemap adds two of these: the events pages and the events; the projects' three.
+    with django_assert_max_num_queries(15) as few:
         client.get("/sitemap.xml")
     create_best_practices(BestPracticeIndexPage.objects.get(locale__language_code="en"), 200)
     with django_assert_max_num_queries(len(few)):

@@ -247,3 +247,12 @@ def test_a_currency_without_a_rate_is_reported_and_has_no_dollar_value(demo):
     assert any("GBP" in warning for warning in report.warnings)
     teachers = english(TEACHERS)
     assert (teachers.currency, teachers.budget_usd) == ("GBP", None)
+
+
+def test_the_import_benchmark_creates_then_leaves_then_updates_and_cleans_up(demo, capsys):
+    call_command("bench_iati", activities=20)
+    out = capsys.readouterr().out
+    assert "first import" in out and "20 created, 0 updated, 0 unchanged" in out
+    assert "same file again" in out and "0 created, 0 updated, 20 unchanged" in out
+    assert "one in ten changed" in out and "0 created, 2 updated, 18 unchanged" in out
+    assert not Project.objects.filter(iati_identifier__startswith="XX-SYNTHETIC-").exists()

@@ -116,3 +116,11 @@ def test_a_member_subscribed_to_a_filtered_view_hears_of_a_new_project_in_it_onl
     assert "/ru/projects/xi-iati-ec_intpa-sample-tj-teachers/" in email.body
     assert "Digital teaching" not in email.body
     assert deliver() == []
+
+
+def test_the_sitemap_lists_each_project_and_the_matrix_in_every_language(client, demo):
+    text = client.get("/sitemap.xml").content.decode()
+    for language in LANGUAGES:
+        assert f"/{language}/projects/xi-iati-ec_intpa-sample-tj-teachers/</loc>" in text
+        assert f"/{language}/projects/who-does-what-where/</loc>" in text
+    assert 'hreflang="tg" href="http://testserver/tg/projects/46004-sample-tj-digital-teaching/"' in text

@@ -59,7 +59,7 @@ def test_a_bad_proposal_is_kept_and_explained_in_the_members_language(client, de
     assert response.status_code == 400
     page = BeautifulSoup(response.content, "html.parser")
     assert "в будущем" in page.select_one("#proposal-errors").get_text()
-    assert page.select_one("textarea[name=text]").get_text() == "Текст сохранён"
+    assert page.select_one("textarea[name=text]").get_text().strip() == "Текст сохранён"
     assert not ProposedUpdate.objects.exists()
 
 
