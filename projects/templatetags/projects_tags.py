@@ -15,8 +15,9 @@ from projects.registry import DONOR, originals
 
 register = template.Library()
 
-# The chart's drawing units: 12-unit text is 12 px when the chart is 320 px wide, as on a small phone.
-CHART_WIDTH, ROW_HEIGHT, BAR_HEIGHT, LABEL_GAP, VALUE_SPACE = 320, 36, 12, 16, 64
+# The chart's drawing units: 12-unit text is 12 px when the chart is 320 px wide, as on a small phone; the
+# longest amount ("147,5 млн доллари ИМА") needs about 140 of them beside its bar.
+CHART_WIDTH, ROW_HEIGHT, BAR_HEIGHT, LABEL_GAP, VALUE_SPACE = 320, 36, 12, 16, 150
 
 
 @register.filter

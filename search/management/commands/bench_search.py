@@ -51,20 +51,25 @@ class Command(BaseCommand):
         cases = [(case["language"], case["query"]) for case in json.loads(RELEVANCE_SET.read_text())["queries"]]
         hosts = [host for host in settings.ALLOWED_HOSTS if host[:1] not in ("*", ".")]
         client = Client(HTTP_HOST=hosts[0] if hosts else "localhost")
-        timings = []
+        timings, by_query = [], {}
         for language, query in cases + SYNTHETIC_QUERIES:
             # "page" keeps the benchmark out of the query log; the first request warms caches and connections.
             client.get(f"/{language}/search/", {"q": query, "page": "1"})
+            own = []
             for _ in range(options["runs"]):
                 started = time.perf_counter()
                 response = client.get(f"/{language}/search/", {"q": query, "page": "1"})
-                timings.append((time.perf_counter() - started) * 1000)
+                own.append((time.perf_counter() - started) * 1000)
                 assert response.status_code == 200, (query, response.status_code)
+            timings += own
+            by_query[f"{language}: {query}"] = round(statistics.median(own), 1)
         figures.update(
             queries=len(cases) + len(SYNTHETIC_QUERIES),
             requests=len(timings),
             p50_ms=round(statistics.median(timings), 1),
             p95_ms=round(percentile(timings, 0.95), 1),
+            # The queries that cost most, by their median: where to look first.
+            slowest_ms=dict(sorted(by_query.items(), key=lambda item: -item[1])[:5]),
         )
         for name, value in figures.items():
             self.stdout.write(f"{name:>16}  {value}")
