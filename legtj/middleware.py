@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import Http404, QueryDict
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
@@ -101,3 +102,30 @@ class NulBytesMiddleware:
         if form and (b"%00" in request.body or b"\x00" in request.body):
             request.POST = _without_nul(request.POST)
         return self.get_response(request)
+
+
+# Text worth compressing; files (PDF, DOCX, images) are already compressed or are downloads a reader may resume.
+COMPRESSIBLE_TYPES = (
+    "text/",
+    "application/json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/javascript",
+    "image/svg+xml",
+)
+
+
+class TextCompressionMiddleware(GZipMiddleware):
+    """Django's gzip for pages, feeds and JSON only: not for document downloads.
+
+    Django pads each gzip answer with random bytes against BREACH; its ETag
+    becomes weak, so ConditionalGetMiddleware (below it) still answers 304
+    when the page has not changed.
+    """
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if not content_type.startswith(COMPRESSIBLE_TYPES):
+            return response
+        return super().process_response(request, response)

@@ -18,7 +18,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Locale, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.fields import copy_synchronised_fields
 
 from hub.directory.models import Stakeholder
@@ -184,7 +185,10 @@ class Importer:
             project = Project(locale=self.english, iati_identifier=activity.identifier, slug=self.new_slug(activity))
         changed = self.apply(activity, project)
         project.source_digest = activity.digest
-        project.save()
+        # Wagtail would rebuild the project's reference index once per child relation saved; once is enough.
+        with disable_reference_index_auto_update():
+            project.save()
+        ReferenceIndex.create_or_update_for_object(project)
         if created:
             self.report.created.append(label)
         elif changed:
@@ -299,4 +303,6 @@ class Importer:
     def sync_translations(self, project):
         for translation in Project.objects.filter(translation_key=project.translation_key).exclude(pk=project.pk):
             copy_synchronised_fields(project, translation)
-            translation.save()
+            with disable_reference_index_auto_update():
+                translation.save()
+            ReferenceIndex.create_or_update_for_object(translation)

@@ -90,6 +90,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compression outermost, so the ETag below it is computed on the page itself (and made weak when compressed).
+    "legtj.middleware.TextCompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "legtj.middleware.AdminContentSecurityPolicyMiddleware",
