@@ -108,15 +108,13 @@ class Matcher:
                 if name:
                     self.by_name.setdefault(fold(name), original)
         self.regions = {}
-        for region in Region.objects.filter(locale=english):
+        english_regions = {region.translation_key: region for region in Region.objects.filter(locale=english)}
+        for region in english_regions.values():
             for name in [region.code, region.name, *REGION_ALIASES.get(region.code, [])]:
                 self.regions[fold(name)] = region
         for region in Region.objects.exclude(locale=english):
-            original = next(
-                (r for r in set(self.regions.values()) if r.translation_key == region.translation_key), None
-            )
-            if original:
-                self.regions[fold(region.name)] = original
+            if region.translation_key in english_regions:
+                self.regions[fold(region.name)] = english_regions[region.translation_key]
 
     def stakeholder(self, organisation):
         by_ref = self.by_ref.get(organisation.ref.casefold()) if organisation.ref else None

@@ -28,13 +28,8 @@ def text(value):
 
 def organisations(project, labels, role):
     return [
-        {
-            "code": p.stakeholder.code if p.stakeholder else None,
-            "name": labels.organisation(p),
-            "iati_ref": p.iati_ref or None,
-        }
-        for p in project.participants.all()
-        if p.role == role
+        {key: row[key] for key in ("code", "name", "iati_ref")}
+        for row in registry.organisations(project, labels, lambda own: own == role)
     ]
 
 

@@ -155,6 +155,20 @@ class Labels:
         return not self.titles or project.translation_key in self.titles
 
 
+def organisations(project, labels, wanted, full=False):
+    """The project's organisations whose role passes `wanted`, named in the reader's language."""
+    return [
+        {
+            "code": p.stakeholder.code if p.stakeholder else None,
+            "name": labels.organisation(p, full=full),
+            "iati_ref": p.iati_ref or None,
+            "role": p.get_role_display(),
+        }
+        for p in project.participants.all()
+        if wanted(p.role)
+    ]
+
+
 def donors(project):
     return {p.stakeholder.code for p in project.participants.all() if p.role == DONOR and p.stakeholder}
 
@@ -242,6 +256,8 @@ def totals(projects, labels):
 class Cell:
     region: str
     component: str
+    region_label: str = ""
+    component_label: str = ""
     projects: list = field(default_factory=list)
     donors: list = field(default_factory=list)
     usd: Decimal = ZERO
@@ -268,7 +284,7 @@ def matrix(projects, labels, url):
     """Rows of cells, regions × components; `url(region, component)` links to the projects behind a cell."""
     regions = sorted(labels.regions.values(), key=lambda row: row.code)
     components = sorted(labels.components.values(), key=lambda row: str(row).casefold())
-    cells = {(r.code, c.code): Cell(r.code, c.code) for r in regions for c in components}
+    cells = {(r.code, c.code): Cell(r.code, c.code, str(r), str(c)) for r in regions for c in components}
     for project in projects:
         for region in project.regions.all():
             for component in project.areas_of_work.all():
@@ -287,5 +303,6 @@ def matrix(projects, labels, url):
         "regions": regions,
         "components": components,
         "rows": [(region, [cells[(region.code, c.code)] for c in components]) for region in regions],
-        "overlaps": sum(cell.overlap for cell in cells.values()),
+        # In the table's order: region by region.
+        "overlaps": [cells[(r.code, c.code)] for r in regions for c in components if cells[(r.code, c.code)].overlap],
     }

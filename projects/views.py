@@ -164,8 +164,8 @@ def project(request, page, slug):
             "translated": localized is not None,
             "status": original.get_status_display(),
             "years": registry.totals_by_year([original]),
-            "donors": organisations(original, labels, lambda role: role == registry.DONOR),
-            "partners": organisations(original, labels, lambda role: role != registry.DONOR),
+            "donors": registry.organisations(original, labels, lambda role: role == registry.DONOR, full=True),
+            "partners": registry.organisations(original, labels, lambda role: role != registry.DONOR, full=True),
             "notes": notes,
             "documents": related_documents(request, HubDocument.objects.filter(projects=original)),
             "events": linked_events(original),
@@ -179,19 +179,6 @@ def project(request, page, slug):
         },
         status=400 if form is not None and form.errors else 200,
     )
-
-
-def organisations(project, labels, wanted):
-    """The project's organisations whose role is `wanted`, named in the reader's language."""
-    return [
-        {
-            "name": labels.organisation(p, full=True),
-            "code": p.stakeholder.code if p.stakeholder else None,
-            "role": p.get_role_display(),
-        }
-        for p in project.participants.all()
-        if wanted(p.role)
-    ]
 
 
 def linked_events(project):

@@ -146,6 +146,9 @@ def test_the_matrix_names_donors_and_budgets_and_marks_overlaps(client, fixture_
         cell(page, "Gorno-Badakhshan Autonomous Region", "Early childhood education").get("class") or []
     )
     assert "1 possible overlap" in page.select_one("[role=status]").get_text()
+    assert [li.get_text(" ", strip=True) for li in page.select("ul.overlaps li")] == [
+        "Khatlon region · Teacher training : ADB, EU"
+    ]
     # Following a cell's link lists exactly the projects behind it.
     listed = soup(client.get(link))
     assert [a.get_text(strip=True) for a in listed.select(".project-list h2 a")] == ["Alpha", "Beta"]
