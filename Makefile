@@ -4,6 +4,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes side by side (pytest-xdist); 0 runs the suite in this one process.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help install free-port run test test-production services services-stop lint format messages bench-search bench-iati
@@ -33,8 +35,8 @@ run: free-port install ## Set up the embedded site with demo content and serve i
 	export WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}; \
 	$(MANAGE) send_notifications & trap 'kill $$!' EXIT INT TERM; $(MANAGE) runserver $(HOST):$(PORT)
 
-test: install ## Run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
-	$(BIN)/pytest
+test: install ## Run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL), one worker per core
+	$(BIN)/pytest --numprocesses=$(TEST_WORKERS)
 
 test-production: install ## The same suite on PostgreSQL, Redis and OpenSearch, started (and stopped) by scripts/services.sh
 	scripts/services.sh run -- $(MAKE) test

@@ -8,9 +8,11 @@ is most nearly the query, then by score (`Search.rank`). Every query is
 reduced to stems by `search.analysis`, the same on every backend, and the
 words that matched are marked in an excerpt of the text around them.
 
-Queries per search: one search and one count per kind, one for the search
-pages' URLs where events or organisations are shown, plus promotions and the
-query log: bounded, whatever the number of results.
+Requests per search: on a search server, one multi-search for every kind's
+count and first page (`search.backends.run_many`); on the database, one
+count and one search per kind. Then one query for the search pages' URLs
+where events or organisations are shown, plus promotions and the query log:
+bounded, whatever the number of results.
 """
 
 import datetime
@@ -33,6 +35,7 @@ from hub.events.models import Event, EventIndexPage
 from hub.news.models import NewsPage
 
 from .analysis import LANGUAGES, WORD, excerpt, fold, matches, query_terms, stem, words
+from .backends import run_many
 from .index import BOOSTED, PLAIN, field_texts
 
 PER_PAGE = 10
@@ -209,22 +212,48 @@ class Search:
         return get_search_backend(self.backend).search(backend_query(self.terms), objects).annotate_score("_score")
 
     @cached_property
-    def counts(self):
-        """{kind: number of results}, for the facets: one count per kind."""
+    def first(self):
+        """{kind: (number of results, the first page's hits)}: the facets and page one, in one request to a search
+        server (one count and one slice per kind on the database)."""
         if not self.terms:
             return {}
-        return {kind: self.results(kind).count() for kind in KINDS}
+        return dict(zip(KINDS, self.fetch(KINDS, PER_PAGE), strict=True))
+
+    def fetch(self, kinds, limit, offset=0, locale=None):
+        """[(total, hits)] of each kind's results from `offset`, searched together."""
+        answers = run_many([(self.results(kind, locale), offset, limit) for kind in kinds])
+        return [
+            (total, [Hit(kind, obj, self.sign * (obj._score or 0)) for obj in found])
+            for kind, (total, found) in zip(kinds, answers, strict=True)
+        ]
+
+    @property
+    def counts(self):
+        """{kind: number of results}, for the facets."""
+        return {kind: total for kind, (total, _) in self.first.items()}
 
     @property
     def total(self):
         return sum(self.counts.values())
 
     def hits(self, kind, limit, offset=0):
-        return [Hit(kind, obj, self.sign * (obj._score or 0)) for obj in self.results(kind)[offset : offset + limit]]
+        return self.window([kind], limit, offset)[0]
+
+    def window(self, kinds, limit, offset=0):
+        """Each kind's hits from `offset`: from the first page when it holds them, else searched together."""
+
+        def held(kind):
+            total, first = self.first[kind]
+            return offset + limit <= len(first) or len(first) == total
+
+        missing = [kind for kind in kinds if not held(kind)]
+        fetched = dict(zip(missing, (hits for _, hits in self.fetch(missing, limit, offset)), strict=True))
+        return [fetched[kind] if kind in fetched else self.first[kind][1][offset : offset + limit] for kind in kinds]
 
     def merged(self, limit):
         """The best `limit` results of all kinds: the reader's language first, then by score."""
-        hits = [hit for kind in KINDS if self.counts[kind] for hit in self.hits(kind, limit)]
+        kinds = [kind for kind in KINDS if self.counts[kind]]
+        hits = [hit for kind_hits in self.window(kinds, limit) for hit in kind_hits]
         hits.sort(key=self.rank)
         return hits[:limit]
 
@@ -278,7 +307,7 @@ class Search:
         kinds = [kind for kind in KINDS if kind.key != "documents"]
         counts = {}
         for locale in Locale.objects.exclude(pk=self.locale.pk).filter(language_code__in=LANGUAGES):
-            found = sum(self.results(kind, locale).count() for kind in kinds)
+            found = sum(total for total, _ in self.fetch(kinds, 0, locale=locale))
             if found:
                 counts[locale] = found
         return counts

@@ -58,8 +58,8 @@ def search(request):
         if "page" not in request.GET:
             record(query, found.locale.language_code, answered=bool(found.total))
     response = TemplateResponse(request, "search/search.html", context)
-    if request.user.is_authenticated:
-        response["Cache-Control"] = "private, no-store"
+    # Every search is counted in the query log, so a kept copy (home.pagecache) must not answer it.
+    response["Cache-Control"] = "private, no-store" if request.user.is_authenticated else "no-cache"
     return response
 
 

@@ -211,6 +211,8 @@ def child_process_env(**extra):
     env = operator_env(
         DJANGO_SETTINGS_MODULE="legtj.settings.dev", DATABASE_URL=database_url(), SECRET_KEY=settings.SECRET_KEY
     )
+    if "redis" in settings.CACHES["default"]["BACKEND"].lower():
+        env["CACHE_URL"] = settings.CACHES["default"]["LOCATION"]  # this worker's own database (settings/test.py)
     if on_search_server():
         env.update(
             SEARCH_INDEX_PREFIX=settings.WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"],

@@ -9,7 +9,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.fields import get_translatable_fields
 
-OURS = {"home", "hub", "accounts", "notifications", "search"}
+OURS = {"home", "hub", "projects", "accounts", "notifications", "search"}
 # Wagtail's own page fields are declared once, in home.models.BasePage; tree and workflow fields are Wagtail's.
 WAGTAIL_PAGE_FIELDS = {field.name for field in Page._meta.get_fields()} | {"id", "translation_key", "locale"}
 

@@ -96,3 +96,33 @@ def test_an_unpublished_page_leaves_the_results_at_once(client, demo):
     demo.unpublish()
 
     assert "Home" not in result_titles(client.get("/en/search/", {"q": "coordination"}))
+
+
+@pytest.fixture
+def server_requests(monkeypatch):
+    """The paths of the requests this test sends to the search server, in order."""
+    from opensearchpy.transport import Transport
+
+    sent = []
+    perform = Transport.perform_request
+
+    def recorded(self, method, url, *args, **kwargs):
+        sent.append(url)
+        return perform(self, method, url, *args, **kwargs)
+
+    monkeypatch.setattr(Transport, "perform_request", recorded)
+    return sent
+
+
+def test_the_facets_and_first_page_cost_one_request_to_the_server(client, demo, server_requests):
+    first = client.get("/en/search/", {"q": "education", "page": "1"})
+    assert server_requests == ["/_msearch"]
+    counts = {
+        a.get_text(" ", strip=True) for a in BeautifulSoup(first.content, "html.parser").select(".result-types a")
+    }
+    assert len(counts) > 2, "several kinds found, each counted"
+
+    server_requests.clear()
+    second = client.get("/en/search/", {"q": "education", "page": "2"})
+    assert server_requests == ["/_msearch", "/_msearch"], "counts with page one, then the deeper results together"
+    assert set(result_titles(first)).isdisjoint(result_titles(second))
