@@ -158,3 +158,15 @@ class AboutPage(IntroPage):
 
     class Meta:
         verbose_name = _("about page")
+
+
+class ContentVersion(models.Model):
+    """A single row whose number goes up with every change a public page may show (home.pagecache)."""
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return str(self.version)

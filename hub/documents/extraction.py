@@ -21,6 +21,8 @@ import defusedxml.sax as SafeSax
 from django.core.files.base import ContentFile
 from django_tasks import task
 
+from home import pagecache
+
 from ..text import decode_text
 
 logger = logging.getLogger(__name__)
@@ -167,6 +169,7 @@ def process_document(document_id):
     Document.objects.filter(pk=document.pk).update(
         extracted_text=document.extracted_text, preview=document.preview.name or "", processed_hash=document.file_hash
     )
+    pagecache.changed()  # the library shows the new preview; update() sends no signal
     if old_preview and old_preview != document.preview.name:
         document.preview.storage.delete(old_preview)
     from wagtail.search.index import insert_or_update_object

@@ -7,6 +7,8 @@ members asking for the last place at the same moment cannot both get it.
 
 from django.db import transaction
 
+from home import pagecache
+
 from .models import Event, EventRegistration
 
 CONFIRMED, WAITLISTED = EventRegistration.Status.CONFIRMED, EventRegistration.Status.WAITLISTED
@@ -74,4 +76,5 @@ def fill_free_places(original):
         waiting = waiting[: max(free, 0)]
     promoted = list(waiting)
     EventRegistration.objects.filter(pk__in=[r.pk for r in promoted]).update(status=CONFIRMED)
+    pagecache.changed()  # an update() sends no signal; the places left on the event pages have changed
     return promoted

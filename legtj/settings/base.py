@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "legtj.middleware.NulBytesMiddleware",
+    # Below the session and the language (a kept page is filed under its language), above every view.
+    "home.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -145,6 +147,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # (event places) stay true until it commits.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Whole pages for anonymous readers (home.pagecache), never served after the content changes.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 # Cache: CACHE_URL redis://host:6379/0; per-process memory when unset. With
 # Redis away, pages are served from the database (legtj.cache); a Redis that

@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
+from home import pagecache
 from hub.models import BestPracticeIndexPage, NewsIndexPage
 from hub.synthetic import create_best_practices, create_documents, create_news, delete_synthetic
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         practices = create_best_practices(collection, options["best_practices"])
         news = create_news(news_index, options["news"])
         documents = create_documents(options["documents"])
+        pagecache.changed()  # rows made in bulk send no signals
         if not options["no_index"]:
             call_command("update_index", verbosity=0)
         self.stdout.write(

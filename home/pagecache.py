@@ -1,0 +1,140 @@
+"""Whole pages kept for anonymous readers, and never served once the content they show has changed.
+
+Every change a public page may show (a page published, moved, translated or
+unpublished; a snippet, document, image, event registration or registry row
+saved or deleted) bumps one number, `ContentVersion`, in the same database
+transaction as the change. A kept page is filed under that number, so the
+first request after the commit misses and renders anew: there is no list of
+pages to invalidate, and nothing a snippet appears on can be forgotten.
+Pages are also filed under the minute, because some change with the clock
+alone (an event becomes past when it ends, registration closes): events
+begin and end on the minute, so the minute's page is right for all of it.
+
+Kept: GET answers 200 to readers who send no cookie but the CSRF and language
+ones, that set no cookie (a form's CSRF token sets one: such a page is the
+reader's own), that left the session untouched, and that no view marked
+`private`, `no-store` or `no-cache`. The number is read from the database,
+not the cache, so a Redis outage or restart can lose kept pages but never
+make a stale one current again.
+"""
+
+import hashlib
+
+from django.apps import apps as global_apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, models
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.signals import post_page_move
+
+# Apps whose rows pages show; of Wagtail's own, the editors' bookkeeping that no public page shows.
+WATCHED_APPS = {"home", "hub", "projects", "wagtailcore", "wagtaildocs", "wagtailimages", "taggit"}
+UNSEEN_WAGTAIL_MODELS = (
+    "revision",
+    "pagelogentry",
+    "modellogentry",
+    "referenceindex",
+    "task",
+    "workflow",
+    "groupapprovaltask",
+    "comment",
+    "pagesubscription",
+)
+KEEP_SECONDS = 60  # the minute a page is filed under, and a little more
+UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
+
+
+def _current():
+    from .models import ContentVersion
+
+    return ContentVersion.objects.values_list("version", flat=True).first() or 0
+
+
+def changed(**kwargs):
+    """Mark the content changed: every kept page is out of date from this transaction's commit on."""
+    from .models import ContentVersion
+
+    # One statement in the caller's transaction: the change and the new number commit together.
+    if not ContentVersion.objects.filter(pk=1).update(version=models.F("version") + 1):
+        ContentVersion.objects.get_or_create(pk=1, defaults={"version": 1})
+
+
+def watched(model):
+    if model._meta.apps is not global_apps:
+        return False  # a migration's historical model: the site is not serving during a migration
+    app, name = model._meta.app_label, model._meta.model_name
+    if app not in WATCHED_APPS or name.endswith("rendition") or name == "contentversion":
+        return False
+    return app != "wagtailcore" or not name.startswith(UNSEEN_WAGTAIL_MODELS)
+
+
+def _on_row_change(sender, raw=False, **kwargs):
+    if not raw and watched(sender):
+        changed()
+
+
+def connect():
+    post_save.connect(_on_row_change, dispatch_uid="pagecache-save")
+    post_delete.connect(_on_row_change, dispatch_uid="pagecache-delete")
+    m2m_changed.connect(_on_row_change, dispatch_uid="pagecache-m2m")
+    # A move rewrites the paths and URLs of a whole subtree in bulk statements, which send no row signals.
+    post_page_move.connect(changed, dispatch_uid="pagecache-move")
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers a kept copy of the page while the content is unchanged (see the module)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE or not self.cacheable_request(request):
+            return self.get_response(request)
+        try:
+            version = _current()
+        except DatabaseError:
+            return self.get_response(request)  # the view says what the outage means for this page
+        key = self.key(request, version)
+        kept = cache.get(key)
+        if kept is not None:
+            status, headers, content = kept
+            response = HttpResponse(content, status=status, headers=headers)
+            # The session middleware says this of a page it renders; a shared cache must hear it of a kept one too.
+            patch_vary_headers(response, ["Cookie"])
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and self.cacheable_response(request, response):
+            if "Cache-Control" not in response:
+                # Readers' browsers ask again each time, and get a 304 while the page is unchanged (ETag).
+                patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            cache.set(key, (response.status_code, dict(response.items()), response.content), KEEP_SECONDS)
+        return response
+
+    @staticmethod
+    def cacheable_request(request):
+        if request.method not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in request.META:
+            return False
+        if request.path.startswith(settings.ADMIN_CSP_PREFIX):
+            return False
+        harmless = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+        return set(request.COOKIES) <= harmless
+
+    @staticmethod
+    def cacheable_response(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        session = getattr(request, "session", None)
+        if session is not None and session.modified:
+            return False
+        directives = response.get("Cache-Control", "")
+        return not any(directive in directives for directive in UNCACHEABLE_DIRECTIVES)
+
+    @staticmethod
+    def key(request, version):
+        minute = timezone.now().strftime("%Y%m%d%H%M")
+        page = f"{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(page.encode()).hexdigest()
+        return f"page:{version}:{minute}:{translation.get_language()}:{digest}"
