@@ -135,7 +135,7 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def about_page(self):
-        return AboutPage.objects.child_of(self).live().public().first()
+        return AboutPage.objects.child_of(self).live().public().order_by("pk").first()  # see site_tags._section_page
 
 
 class AboutPage(IntroPage):

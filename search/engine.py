@@ -149,7 +149,8 @@ class RoutedKind(Kind):
         return self.model.objects.filter(locale=locale)
 
     def prepare(self, hits, request, locale, excerpts=True):
-        page = self.page_model.objects.live().public().filter(locale=locale).first()
+        # By id, not tree order (see home.templatetags.site_tags._section_page).
+        page = self.page_model.objects.live().public().filter(locale=locale).order_by("pk").first()
         for hit in hits:
             hit.url = page.url + page.reverse_subpage(self.route, args=[self.route_arg(hit.obj)]) if page else ""
 
