@@ -31,6 +31,8 @@ class ConflictCheckedEditView(EditView):
             % {"who": who, "when": when},
         )
         self.has_unsaved_changes = True
+        # The form comes back pointing at the newer version; autosaving it would replace that version unasked.
+        self.autosave_enabled = False
         return self.render_to_response(self.get_context_data())
 
 

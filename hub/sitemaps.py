@@ -1,13 +1,20 @@
-"""sitemap.xml: every live, public page in every language, each with its translations as alternates."""
+"""The sitemap's sections: every live, public page in every language, each with its translations as alternates.
+
+A thousand URLs a sitemap page (the index, /sitemap.xml, lists them): each
+answer stays small and quick to build, whatever the size of the site.
+"""
 
 from collections import defaultdict
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from wagtail.models import Page
+
+PER_SITEMAP_PAGE = 1_000
 
 
 class PagesSitemap(Sitemap):
-    limit = 10_000
+    limit = PER_SITEMAP_PAGE
 
     def __init__(self, request):
         self.request = request
@@ -27,6 +34,10 @@ class PagesSitemap(Sitemap):
 
     def lastmod(self, page):
         return page.last_published_at
+
+    def get_latest_lastmod(self):
+        # For the index: one aggregate, where Django's default reads every page.
+        return self.items().order_by().aggregate(latest=Max("last_published_at"))["latest"]
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
@@ -60,7 +71,7 @@ class RoutedItemsSitemap(Sitemap):
     Items exist in every language: a missing translation is shown in the default language.
     """
 
-    limit = 10_000
+    limit = PER_SITEMAP_PAGE
 
     def __init__(self, request):
         self.request = request

@@ -115,3 +115,31 @@ class Region(NamedVocabulary):
         ordering = ["code"]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
+
+
+def offer_vocabulary(form, name, model):
+    """Fill an admin form's vocabulary field (`name`, rows of `model`) for the language of the form's object.
+
+    An original offers the rows of its own language. A translation links its
+    original's rows (the field is synchronised, and the templates show each
+    reader the row of their language by its code), so its form shows those,
+    checked and not editable: offered its own language's rows instead, the
+    form could not be saved unchanged by a translator.
+    """
+    field = form.fields.get(name)
+    instance = form.instance
+    if field is None or not instance.locale_id:
+        return
+    source = original_locale_id(instance)
+    if source in (None, instance.locale_id):
+        field.queryset = model.objects.filter(locale_id=instance.locale_id)
+    else:
+        field.queryset = model.objects.filter(locale_id=source)
+        field.disabled = True
+        field.help_text = _("As on the original, where it is changed.")
+
+
+def original_locale_id(instance):
+    """The language of the first version written of `instance` (the original), or None if it is not saved yet."""
+    versions = type(instance)._default_manager.filter(translation_key=instance.translation_key)
+    return versions.order_by("pk").values_list("locale_id", flat=True).first()

@@ -1,7 +1,10 @@
+import hashlib
+
 from django.conf import settings
 from django.http import Http404, QueryDict
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control
+from django.utils.html import escape
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 
@@ -129,3 +132,33 @@ class TextCompressionMiddleware(GZipMiddleware):
         if not content_type.startswith(COMPRESSIBLE_TYPES):
             return response
         return super().process_response(request, response)
+
+
+ETAG_PLACEHOLDER = b'data-fresh-etag="__PAGE_ETAG__"'
+
+
+class PageETagMiddleware:
+    """Writes a page's ETag into the page, for js/site.js to ask with whether the page has changed.
+
+    The ETag is the MD5 of the page as rendered, placeholder included, so
+    the same page gets the same ETag whether rendered or kept
+    (home.pagecache); ConditionalGetMiddleware, above, then answers 304 by it.
+    Only pages the same for every reader (`Cache-Control: public`) are marked
+    for asking: any other page differs on every request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.streaming or response.status_code != 200 or ETAG_PLACEHOLDER not in response.content:
+            return response
+        etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+        response.headers.setdefault("ETag", etag)
+        public = "public" in response.get("Cache-Control", "") and response["ETag"] == etag
+        marked = f'data-fresh-etag="{escape(etag)}"{" data-fresh-public" if public else ""}'
+        response.content = response.content.replace(ETAG_PLACEHOLDER, marked.encode(), 1)
+        if "Content-Length" in response:  # set below (CommonMiddleware) for the page before the ETag was written in
+            response["Content-Length"] = str(len(response.content))
+        return response

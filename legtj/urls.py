@@ -19,7 +19,9 @@ urlpatterns = [
     path("documents/<int:document_id>/<str:document_filename>", media.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("images/restricted/<path:path>", media.restricted_rendition, name="restricted_rendition"),
-    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
 ]
 
 if settings.ANYMAIL.get("WEBHOOK_SECRET"):

@@ -1,7 +1,10 @@
+from django.conf import settings
+from django.contrib.sitemaps.views import index as django_sitemap_index
 from django.contrib.sitemaps.views import sitemap as django_sitemap
-from django.http import HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.views.decorators.csrf import requires_csrf_token
 
 from hub.sitemaps import EventsSitemap, PagesSitemap, StakeholdersSitemap
@@ -35,16 +38,36 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
-def sitemap(request):
-    """All public pages of every language; the request decides the host the URLs carry."""
-    response = django_sitemap(
-        request,
-        sitemaps={
-            "pages": PagesSitemap(request),
-            "stakeholders": StakeholdersSitemap(request),
-            "events": EventsSitemap(request),
-            "projects": ProjectsSitemap(request),
-        },
-    )
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "stakeholders": StakeholdersSitemap,
+    "events": EventsSitemap,
+    "projects": ProjectsSitemap,
+}
+
+
+def robots_txt(request):
+    """For crawlers: where the sitemap is, and what is no use to index (the admin, sign-in, searches)."""
+    kept_out = ["/admin/"] + [f"/{code}/{part}/" for code, _ in settings.LANGUAGES for part in ("accounts", "search")]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in kept_out)]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def sitemap_index(request):
+    """sitemap.xml: the sections and their pages, so that no one answer has to list the whole site."""
+    sitemaps = {section: sitemap(request) for section, sitemap in SITEMAPS.items()}
+    response = django_sitemap_index(request, sitemaps=sitemaps, sitemap_url_name="sitemap_section")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def sitemap_section(request, section):
+    """One section's public pages in every language (`?p=2` for its second thousand); the request names the host."""
+    if section not in SITEMAPS:
+        raise Http404
+    response = django_sitemap(request, sitemaps={section: SITEMAPS[section](request)}, section=section)
     response["Cache-Control"] = "public, max-age=3600"
     return response

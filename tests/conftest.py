@@ -4,6 +4,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -219,6 +220,20 @@ def child_process_env(**extra):
             SEARCH_REFRESH_ON_WRITE="true",
         )
     return {**env, **extra}
+
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_pages(client):
+    """Each page of each section the sitemap index (/sitemap.xml) lists, as the client gets it."""
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    return [client.get(loc.text.removeprefix("http://testserver")) for loc in index.iter(f"{SITEMAP_NS}loc")]
+
+
+def sitemap_text(client):
+    """The whole sitemap, every section and page, as one text."""
+    return "\n".join(response.content.decode() for response in sitemap_pages(client))
 
 
 def hub_seed(name, language):

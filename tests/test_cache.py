@@ -22,6 +22,7 @@ PAGES = [
     "/en/stakeholders/",
     "/en/search/?q=school",
     "/sitemap.xml",
+    "/sitemap-pages.xml",
     "/ru/accounts/login/",
 ]
 

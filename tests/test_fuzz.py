@@ -90,7 +90,7 @@ def public_urls():
             f"/{language}/accounts/login/",
             f"/{language}/privacy/",
         ]
-    return [*urls, "/sitemap.xml"]
+    return [*urls, "/sitemap.xml", "/sitemap-pages.xml"]
 
 
 def indexes(language):

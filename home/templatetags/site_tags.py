@@ -120,6 +120,12 @@ def shown_cards(cards):
 
 
 @register.simple_tag
+def freshness_seconds():
+    """How often an open page asks whether it has changed (js/site.js)."""
+    return settings.FRESHNESS_POLL_SECONDS
+
+
+@register.simple_tag
 def contact_email():
     return settings.CONTACT_EMAIL
 

@@ -22,7 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.models import BasePage, IntroPage
 from hub.directory.models import Stakeholder
 from hub.keywords import KeywordBase
-from hub.taxonomy import ActionTrack, Country
+from hub.taxonomy import ActionTrack, Country, offer_vocabulary
 
 ANSWER_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 MIN_KEYWORDS = 5
@@ -94,11 +94,8 @@ class BestPracticeAdminForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        locale_id = self.instance.locale_id
-        if locale_id:
-            for name, model in (("countries", Country), ("action_tracks", ActionTrack), ("organisations", Stakeholder)):
-                if name in self.fields:
-                    self.fields[name].queryset = model.objects.filter(locale_id=locale_id)
+        for name, model in (("countries", Country), ("action_tracks", ActionTrack), ("organisations", Stakeholder)):
+            offer_vocabulary(self, name, model)
 
     def clean(self):
         cleaned = super().clean()

@@ -30,6 +30,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import IntroPage
 from hub.directory.models import Stakeholder
+from hub.taxonomy import offer_vocabulary
 from search.index import STEMMED_FIELDS, Stemmed
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -103,9 +104,7 @@ class EventAdminForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance.locale_id:
             return
-        local = Stakeholder.objects.filter(locale_id=self.instance.locale_id)
-        if "organisers" in self.fields:
-            self.fields["organisers"].queryset = local
+        offer_vocabulary(self, "organisers", Stakeholder)
         if "documents" in self.fields and self.for_user is not None:
             # Offer what the document chooser would offer this person; links to others stay as they are.
             visible = self.fields["documents"].queryset
@@ -117,8 +116,10 @@ class EventAdminForm(WagtailAdminModelForm):
             )
         items = self.formsets.get("action_items")
         if items is not None:
+            # An item's owner is a fact of the original's item: a translation's items show it, as organisers above.
             for form in [*items.forms, items.empty_form]:
-                form.fields["owner"].queryset = local
+                form.instance.locale_id = form.instance.locale_id or self.instance.locale_id
+                offer_vocabulary(form, "owner", Stakeholder)
 
     def clean_documents(self):
         return [*self.cleaned_data["documents"], *getattr(self, "_unseen_documents", [])]

@@ -16,6 +16,7 @@ from home.models import BasePage, IntroPage
 from hub.blocks import ArticleBodyBlock
 from hub.directory.models import Stakeholder
 from hub.keywords import KeywordBase
+from hub.taxonomy import offer_vocabulary
 
 
 class NewsIndexPage(RoutablePageMixin, IntroPage):
@@ -76,8 +77,7 @@ class NewsTag(KeywordBase):
 class NewsAdminForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.locale_id and "organisations" in self.fields:
-            self.fields["organisations"].queryset = Stakeholder.objects.filter(locale_id=self.instance.locale_id)
+        offer_vocabulary(self, "organisations", Stakeholder)
 
 
 class NewsPage(BasePage):

@@ -93,6 +93,7 @@ MIDDLEWARE = [
     # Compression outermost, so the ETag below it is computed on the page itself (and made weak when compressed).
     "legtj.middleware.TextCompressionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "legtj.middleware.PageETagMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "legtj.middleware.AdminContentSecurityPolicyMiddleware",
@@ -150,6 +151,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Whole pages for anonymous readers (home.pagecache), never served after the content changes.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# An open page asks this often whether it has changed (js/site.js; a 304 of a few hundred bytes while it has not).
+FRESHNESS_POLL_SECONDS = int(env("FRESHNESS_POLL_SECONDS", "60"))
 
 # Cache: CACHE_URL redis://host:6379/0; per-process memory when unset. With
 # Redis away, pages are served from the database (legtj.cache); a Redis that

@@ -9,7 +9,7 @@ from home.demo import read_data
 from hub.models import BestPracticeIndexPage
 from hub.synthetic import create_best_practices
 from projects.demo import DATA_DIR as PROJECTS_DATA
-from tests.conftest import LANGUAGES, hub_seed
+from tests.conftest import LANGUAGES, hub_seed, sitemap_pages
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -56,9 +56,15 @@ def test_breadcrumbs_and_meta(client, demo, language, path):
 
 
 def test_sitemap_lists_every_public_page_in_every_language_with_alternates(client, demo):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    urls = ET.fromstring(response.content).findall(f"{SITEMAP}url")
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200 and index["Content-Type"] == "application/xml"
+    sections = [loc.text for loc in ET.fromstring(index.content).iter(f"{SITEMAP}loc")]
+    assert sections == [
+        f"http://testserver/sitemap-{name}.xml" for name in ("pages", "stakeholders", "events", "projects")
+    ]
+    pages = sitemap_pages(client)
+    assert all(page.status_code == 200 for page in pages)
+    urls = [url for page in pages for url in ET.fromstring(page.content).findall(f"{SITEMAP}url")]
     locations = {url.findtext(f"{SITEMAP}loc") for url in urls}
     organisations = [f"stakeholders/{row['code']}/" for row in hub_seed("vocabularies", "en")["stakeholders"]]
     events = [f"events/{row['slug']}/" for row in hub_seed("events", "en")["events"]]
@@ -77,10 +83,32 @@ def test_sitemap_lists_every_public_page_in_every_language_with_alternates(clien
 
 
 def test_sitemap_queries_do_not_grow_with_pages(client, demo, django_assert_max_num_queries):
+    """The index counts each section; a section's page lists at most a thousand URLs, in the same few queries."""
     client.get("/sitemap.xml")
-    # The events sitemap adds two of these: the events pages and the events; the projects' three.
-    with django_assert_max_num_queries(15) as few:
+    with django_assert_max_num_queries(15) as index:
         client.get("/sitemap.xml")
-    create_best_practices(BestPracticeIndexPage.objects.get(locale__language_code="en"), 200)
-    with django_assert_max_num_queries(len(few)):
-        assert "synthetic-best-practice-00200" in client.get("/sitemap.xml").text
+    with django_assert_max_num_queries(8) as section:
+        client.get("/sitemap-pages.xml")
+    create_best_practices(BestPracticeIndexPage.objects.get(locale__language_code="en"), 1_200)
+
+    with django_assert_max_num_queries(len(index)):
+        listed = ET.fromstring(client.get("/sitemap.xml").content).iter(f"{SITEMAP}loc")
+    assert "http://testserver/sitemap-pages.xml?p=2" in [loc.text for loc in listed]
+    with django_assert_max_num_queries(len(section)):
+        first = client.get("/sitemap-pages.xml")
+    with django_assert_max_num_queries(len(section)):
+        second = client.get("/sitemap-pages.xml", {"p": "2"})
+    counts = [len(ET.fromstring(page.content).findall(f"{SITEMAP}url")) for page in (first, second)]
+    assert counts[0] == 1_000 and counts[1] > 200
+    assert "synthetic-best-practice-01200" in first.text + second.text
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+    assert client.get("/sitemap-pages.xml", {"p": "99"}).status_code == 404
+
+
+def test_robots_txt_points_crawlers_at_the_sitemap_and_away_from_the_admin(client, demo):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert {"Disallow: /admin/", "Disallow: /ru/accounts/", "Disallow: /tg/search/"} <= set(lines)
+    assert "Disallow: /" not in lines
