@@ -90,6 +90,12 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
 
         return views.registration(request, self, slug)
 
+    @path("<slug:slug>/places/", name="event_places")
+    def event_places(self, request, slug):
+        from . import views
+
+        return views.places(request, self, slug)
+
     @path("<slug:slug>/ical/", name="event_ics")
     def event_ics(self, request, slug):
         from . import calendars

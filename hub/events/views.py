@@ -9,8 +9,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
-from django.http import Http404, QueryDict
+from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
@@ -269,6 +270,17 @@ def detail(request, page, slug):
     response = TemplateResponse(request, "hub/events/event_page.html", context)
     if member:
         response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def places(request, page, slug):
+    """The places taken, as the event page says it: what the open page updates itself with (js/site.js)."""
+    event = get_event(slug)
+    taken = registrations.places_taken(event) if event.capacity else 0
+    text = render_to_string("hub/events/places.html", {"event": event, "places_taken": taken}, request).strip()
+    response = JsonResponse({"taken": taken, "capacity": event.capacity, "text": text})
+    # The same for every reader, signed in or not.
+    response["Cache-Control"] = "public, max-age=0, must-revalidate"
     return response
 
 

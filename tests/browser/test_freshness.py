@@ -38,3 +38,23 @@ def test_an_open_page_says_when_it_has_changed_and_asks_with_304s_until_then(sit
     assert_accessible_in_both_themes(page, "the changed-page notice")
     notice.get_by_role("button").click()
     expect(page.locator("main")).to_contain_text("A heading published while the page was open")
+
+
+def test_an_open_event_page_shows_the_places_taken_as_members_register(hub_site, new_page, fresh):
+    from accounts.models import User
+    from hub.events.registrations import register
+    from hub.models import Event
+
+    event = Event.objects.get(slug="leg-quarterly-meeting", locale__language_code="ru")
+    Event.objects.filter(translation_key=event.translation_key).update(capacity=20)
+    page = new_page()
+    page.goto(f"{hub_site.url}/ru/events/{event.slug}/")
+    places = page.locator("[data-places-url]")
+    expect(places).to_have_text("Занято 0 из 20 мест.")
+    assert places.get_attribute("aria-live") == "polite"
+    page.evaluate("window.notReloaded = true")
+
+    register(event, User.objects.create_user(email="member@example.org"))
+
+    expect(places).to_have_text("Занято 1 из 20 мест.", timeout=5000)
+    assert page.evaluate("window.notReloaded") is True

@@ -9,7 +9,7 @@ from notifications.models import Subscription
 from projects.demo import SAMPLE
 from projects.importing import import_file
 from projects.models import Project
-from tests.conftest import LANGUAGES
+from tests.conftest import LANGUAGES, sitemap_text
 from tests.notifications.conftest import deliver
 
 pytestmark = pytest.mark.django_db
@@ -119,7 +119,7 @@ def test_a_member_subscribed_to_a_filtered_view_hears_of_a_new_project_in_it_onl
 
 
 def test_the_sitemap_lists_each_project_and_the_matrix_in_every_language(client, demo):
-    text = client.get("/sitemap.xml").content.decode()
+    text = sitemap_text(client)
     for language in LANGUAGES:
         assert f"/{language}/projects/xi-iati-ec_intpa-sample-tj-teachers/</loc>" in text
         assert f"/{language}/projects/who-does-what-where/</loc>" in text

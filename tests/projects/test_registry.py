@@ -145,7 +145,7 @@ def test_the_matrix_names_donors_and_budgets_and_marks_overlaps(client, fixture_
     assert "overlap" not in (
         cell(page, "Gorno-Badakhshan Autonomous Region", "Early childhood education").get("class") or []
     )
-    assert "1 possible overlap" in page.select_one("[role=status]").get_text()
+    assert "1 possible overlap" in page.select_one("p[role=status]").get_text()
     assert [li.get_text(" ", strip=True) for li in page.select("ul.overlaps li")] == [
         "Khatlon region · Teacher training : ADB, EU"
     ]

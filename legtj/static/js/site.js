@@ -68,3 +68,26 @@
     location.reload();
   });
 })();
+
+// An event's places taken, kept up to date on its open page (data-places-url
+// answers JSON; a 304 while nothing changed); the paragraph is aria-live, so
+// a screen reader hears the new count.
+(function () {
+  var places = document.querySelector("[data-places-url]");
+  if (!places || !window.fetch) return;
+  var etag = "";
+  setInterval(function () {
+    if (document.hidden) return;
+    var headers = etag ? { "If-None-Match": etag } : {};
+    fetch(places.dataset.placesUrl, { cache: "no-store", credentials: "same-origin", headers: headers })
+      .then(function (response) {
+        if (response.status !== 200) return null;
+        etag = response.headers.get("ETag") || "";
+        return response.json();
+      })
+      .then(function (data) {
+        if (data && data.text !== places.textContent.trim()) places.textContent = data.text;
+      })
+      .catch(function () {});
+  }, (Number(places.dataset.placesSeconds) || 60) * 1000);
+})();

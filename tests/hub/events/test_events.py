@@ -542,3 +542,21 @@ def test_the_tajik_calendar_names_each_day_of_the_week_differently(client, demo)
     page = BeautifulSoup(client.get("/tg/events/calendar/").content, "html.parser")
     days = [abbr.get_text(strip=True) for abbr in page.select("thead abbr")]
     assert days == ["Дш", "Сш", "Чш", "Пш", "Ҷ", "Ш", "Яш"]  # Django's catalog calls Tuesday "Яш" too
+
+
+def test_the_places_taken_answer_the_open_page_in_its_language_and_the_same_for_everyone(client, demo):
+    quarterly = event(QUARTERLY, "tg")
+    Event.objects.filter(translation_key=quarterly.translation_key).update(capacity=3)
+    register(quarterly, member())
+    url = f"/tg/events/{QUARTERLY}/places/"
+
+    answer = client.get(url)
+    assert answer.json()["taken"] == 1 and answer.json()["capacity"] == 3
+    page_text = soup(client.get(f"/tg/events/{QUARTERLY}/")).select_one("[data-places-url]").get_text(strip=True)
+    assert answer.json()["text"] == page_text
+    assert "public" in answer["Cache-Control"]
+    signed_in = Client()
+    signed_in.force_login(member("another@example.org"))
+    assert signed_in.get(url).json() == answer.json()
+    assert client.get(url, HTTP_IF_NONE_MATCH=answer["ETag"]).status_code == 304
+    assert client.get("/tg/events/no-such-event/places/").status_code == 404
