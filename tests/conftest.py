@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
@@ -234,6 +235,28 @@ def sitemap_pages(client):
 def sitemap_text(client):
     """The whole sitemap, every section and page, as one text."""
     return "\n".join(response.content.decode() for response in sitemap_pages(client))
+
+
+def posted_back(html):
+    """An admin edit form's fields as a browser without JavaScript would submit them, unchanged."""
+    forms = BeautifulSoup(html, "html.parser").select('form[method="post" i]')
+    form = max(forms, key=lambda form: len(form.select("[name]")))  # the editor, not the header's search
+    data = {}
+    for field in form.select("input[name], textarea[name], select[name]"):
+        name, kind = field["name"], field.get("type", "")
+        if field.name == "textarea":
+            data.setdefault(name, []).append(field.get_text())
+        elif field.name == "select":
+            chosen = [option.get("value", option.get_text()) for option in field.select("option[selected]")]
+            if not chosen and not field.has_attr("multiple") and field.select("option"):
+                chosen = [field.select("option")[0].get("value", "")]
+            data.setdefault(name, []).extend(chosen)
+        elif kind in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        elif kind not in ("submit", "button", "file", "image", "reset"):
+            data.setdefault(name, []).append(field.get("value", ""))
+    return data
 
 
 def hub_seed(name, language):

@@ -19,30 +19,9 @@ from wagtail_localize.models import Translation
 
 from accounts.models import User
 from accounts.roles import TRANSLATORS, ensure_roles
+from tests.conftest import posted_back
 
 OURS = {"hub", "projects"}
-
-
-def posted_back(html):
-    """The edit form's fields as the browser would submit them, unchanged."""
-    forms = BeautifulSoup(html, "html.parser").select('form[method="post" i]')
-    form = max(forms, key=lambda form: len(form.select("[name]")))  # the editor, not the header's search
-    data = {}
-    for field in form.select("input[name], textarea[name], select[name]"):
-        name, kind = field["name"], field.get("type", "")
-        if field.name == "textarea":
-            data.setdefault(name, []).append(field.get_text())
-        elif field.name == "select":
-            chosen = [option.get("value", option.get_text()) for option in field.select("option[selected]")]
-            if not chosen and not field.has_attr("multiple") and field.select("option"):
-                chosen = [field.select("option")[0].get("value", "")]
-            data.setdefault(name, []).extend(chosen)
-        elif kind in ("checkbox", "radio"):
-            if field.has_attr("checked"):
-                data.setdefault(name, []).append(field.get("value", "on"))
-        elif kind not in ("submit", "button", "file", "image", "reset"):
-            data.setdefault(name, []).append(field.get("value", ""))
-    return data
 
 
 def synchronised(obj):
