@@ -27,7 +27,7 @@ from django.db import DatabaseError, models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 from wagtail.signals import post_page_move
 
 # Apps whose rows pages show; of Wagtail's own, the editors' bookkeeping that no public page shows.
@@ -43,7 +43,9 @@ UNSEEN_WAGTAIL_MODELS = (
     "comment",
     "pagesubscription",
 )
-KEEP_SECONDS = 60  # the minute a page is filed under, and a little more
+KEEP_SECONDS = 60  # a page is filed under its minute, so it is not asked for after that
+# What every kept answer tells browsers: ask again each time, and get a 304 while the page is unchanged (ETag).
+REVALIDATE = "public, max-age=0, must-revalidate"
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 
 
@@ -107,9 +109,7 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if request.method == "GET" and self.cacheable_response(request, response):
-            if "Cache-Control" not in response:
-                # Readers' browsers ask again each time, and get a 304 while the page is unchanged (ETag).
-                patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            response.headers.setdefault("Cache-Control", REVALIDATE)
             cache.set(key, (response.status_code, dict(response.items()), response.content), KEEP_SECONDS)
         return response
 

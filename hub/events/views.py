@@ -18,6 +18,7 @@ from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from home import pagecache
 from hub.directory.models import Stakeholder
 from hub.documents.access import visible_document
 from hub.documents.library import related_documents
@@ -242,13 +243,18 @@ def get_event(slug):
     return event
 
 
+def places_taken(event):
+    """Places taken, counted only for an event that has a limit."""
+    return registrations.places_taken(event) if event.capacity else 0
+
+
 def detail(request, page, slug):
     event = get_event(slug)
     organisers = list(event.organisers.all())
     labels = Stakeholder.labels({o.code for o in organisers})
     member = request.user.is_authenticated
     registration = registrations.registration_for(event, request.user)
-    taken = registrations.places_taken(event) if event.capacity else 0
+    taken = places_taken(event)
     context = {
         **page.get_context(request),
         "event": event,
@@ -276,11 +282,10 @@ def detail(request, page, slug):
 def places(request, page, slug):
     """The places taken, as the event page says it: what the open page updates itself with (js/site.js)."""
     event = get_event(slug)
-    taken = registrations.places_taken(event) if event.capacity else 0
+    taken = places_taken(event)
     text = render_to_string("hub/events/places.html", {"event": event, "places_taken": taken}, request).strip()
     response = JsonResponse({"taken": taken, "capacity": event.capacity, "text": text})
-    # The same for every reader, signed in or not.
-    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    response["Cache-Control"] = pagecache.REVALIDATE  # the same for every reader, signed in or not
     return response
 
 
