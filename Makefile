@@ -8,7 +8,7 @@ PORT ?= 8000
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install free-port run test test-production services services-stop lint format messages bench-search bench-iati
+.PHONY: help install free-port run test test-production services services-stop lint format messages bench bench-search bench-iati
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ test: install ## Run the whole test suite (DATABASE_URL=postgres://... for Postg
 
 test-production: install ## The same suite on PostgreSQL, Redis and OpenSearch, started (and stopped) by scripts/services.sh
 	scripts/services.sh run -- $(MAKE) test
+
+bench: install ## Speed as production serves it (gunicorn, PostgreSQL, Redis, OpenSearch) at 10 and 20,000 items, beside a plain Wagtail site
+	scripts/bench.sh
 
 bench-search: install ## Search latency (p50/p95) and update_index time on 20,000 pages and 10,000 documents, PostgreSQL and OpenSearch
 	scripts/bench_search.sh

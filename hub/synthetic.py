@@ -1,4 +1,4 @@
-"""Synthetic best practices and news for benchmarks and query-count tests.
+"""Synthetic best practices, news, documents, events and organisations for benchmarks and query-count tests.
 
 Thousands of pages through `add_child` and revisions would take minutes, so
 rows are inserted in bulk: the page tree's paths are computed here, the
@@ -10,6 +10,7 @@ real content and `--delete` finds it.
 
 import datetime
 import random
+import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -21,6 +22,7 @@ from .models import (
     BestPracticeKeyword,
     BestPracticePage,
     Country,
+    Event,
     HubDocument,
     NewsPage,
     NewsTag,
@@ -192,9 +194,63 @@ def create_documents(count, seed=3):
     return documents
 
 
+@transaction.atomic
+def create_organisations(locale, count, seed=4):
+    """Directory rows in `locale`, each with a code of its own (the directory lists and links them by it)."""
+    rng = random.Random(seed)
+    existing = Stakeholder.objects.filter(locale=locale, code__startswith=SLUG_PREFIX).count()
+    categories = [value for value, _label in Stakeholder.Category.choices]
+    rows = [
+        Stakeholder(
+            name=f"{TITLE_PREFIX} Organisation {number:05d}: {' '.join(rng.choices(WORDS, k=3))}",
+            acronym=f"SYN{number}",
+            code=f"{SLUG_PREFIX}{number:05d}",
+            category=rng.choice(categories),
+            description="Synthetic organisation generated for benchmarks; not a real organisation.",
+            locale=locale,
+            translation_key=uuid.uuid4(),
+        )
+        for number in range(existing + 1, existing + count + 1)
+    ]
+    return Stakeholder.objects.bulk_create(rows, batch_size=BATCH)
+
+
+@transaction.atomic
+def create_events(locale, count, seed=5):
+    """Events in `locale`, half of them past, one a day back and forth from today, each with two organisers."""
+    rng = random.Random(seed)
+    organisations = list(Stakeholder.objects.filter(locale=locale))
+    existing = Event.objects.filter(locale=locale, slug__startswith=SLUG_PREFIX).count()
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    types = [value for value, _label in Event.Type.choices]
+    events = []
+    for number in range(existing + 1, existing + count + 1):
+        start = now + datetime.timedelta(days=number // 2 * (1 if number % 2 else -1), hours=9)
+        events.append(
+            Event(
+                title=f"{TITLE_PREFIX} Event {number:05d}: {' '.join(rng.choices(WORDS, k=4))}",
+                slug=f"{SLUG_PREFIX}event-{number:05d}",
+                event_type=rng.choice(types),
+                start=start,
+                end=start + datetime.timedelta(hours=3),
+                venue="Dushanbe",
+                description=_paragraphs(rng, 2),
+                locale=locale,
+                translation_key=uuid.uuid4(),
+            )
+        )
+    Event.objects.bulk_create(events, batch_size=BATCH)
+    _link(
+        Event, "organisers", [(e, o) for e in events for o in rng.sample(organisations, k=min(2, len(organisations)))]
+    )
+    return events
+
+
 def delete_synthetic():
-    """Remove every synthetic page (and with them their links and keywords) and document."""
+    """Remove every synthetic page (and with them their links and keywords), document, event and organisation."""
     HubDocument.objects.filter(title__startswith=TITLE_PREFIX, file__startswith="synthetic/").delete()
+    Event.objects.filter(title__startswith=TITLE_PREFIX, slug__startswith=SLUG_PREFIX).delete()
+    Stakeholder.objects.filter(name__startswith=TITLE_PREFIX, code__startswith=SLUG_PREFIX).delete()
     deleted = 0
     for page in Page.objects.filter(slug__startswith=SLUG_PREFIX, title__startswith=TITLE_PREFIX).order_by("-depth"):
         page.delete()

@@ -90,19 +90,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Compression outermost, so the ETag below it is computed on the page itself (and made weak when compressed).
-    "legtj.middleware.TextCompressionMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
-    "legtj.middleware.PageETagMiddleware",
+    # Static files are answered here, before any page machinery.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Kept pages are the finished answers, compressed and with every header the layers below add, so a kept
+    # page costs a query and a cache read (see home.pagecache).
+    "home.pagecache.PageCacheMiddleware",
+    # Compression above the ETag, so the ETag is computed on the page itself (and made weak when compressed).
+    "legtj.middleware.TextCompressionMiddleware",
+    "legtj.middleware.PageETagMiddleware",
     "csp.middleware.CSPMiddleware",
     "legtj.middleware.AdminContentSecurityPolicyMiddleware",
     "legtj.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "legtj.middleware.NulBytesMiddleware",
-    # Below the session and the language (a kept page is filed under its language), above every view.
-    "home.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -4,6 +4,9 @@ The suite renders every page (settings/test.py); these tests turn the page cache
 Each freshness test first makes sure the page is kept, then changes what it shows, then reads it again.
 """
 
+import gzip
+
+import brotli
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
@@ -43,6 +46,19 @@ def test_a_kept_page_is_served_without_rendering_and_says_so_to_shared_caches(
     assert "public" in response["Cache-Control"] and "max-age=0" in response["Cache-Control"]
     again = client.get("/ru/news/", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
+
+
+def test_a_page_is_kept_compressed_for_each_encoding_a_client_accepts(client, demo, django_assert_max_num_queries):
+    """Kept as sent: a kept page is not compressed again, and each client gets the encoding it asked for."""
+    answers = {}
+    for accepted, expected in (("br, gzip", "br"), ("gzip", "gzip"), ("", None)):
+        client.get("/tg/news/", HTTP_ACCEPT_ENCODING=accepted)
+        with django_assert_max_num_queries(1):
+            answers[expected] = client.get("/tg/news/", HTTP_ACCEPT_ENCODING=accepted)
+        assert answers[expected].get("Content-Encoding") == expected
+    assert brotli.decompress(answers["br"].content) == gzip.decompress(answers["gzip"].content)
+    assert gzip.decompress(answers["gzip"].content) == answers[None].content
+    assert 'lang="tg"' in answers[None].content.decode()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
