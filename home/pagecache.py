@@ -45,6 +45,7 @@ UNSEEN_WAGTAIL_MODELS = (
     "pagesubscription",
 )
 KEEP_SECONDS = 60  # a page is filed under its minute, so it is not asked for after that
+PART_SECONDS = 60 * 60  # parts (remembered) depend on the content alone, never on the clock
 # What every kept answer tells browsers: ask again each time, and get a 304 while the page is unchanged (ETag).
 REVALIDATE = "public, max-age=0, must-revalidate"
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -63,6 +64,30 @@ def _current():
         cursor.execute("SELECT version FROM home_contentversion WHERE id = 1")
         row = cursor.fetchone()
     return row[0] if row else 0
+
+
+def content_version(request):
+    """The content's version, read once per request."""
+    if not hasattr(request, "_content_version"):
+        request._content_version = _current()
+    return request._content_version
+
+
+def remembered(request, name, compute):
+    """`compute()`'s value, kept until the content changes: for parts many pages show alike (the menu, a trail).
+
+    The value must be plain data (it goes through the cache), the same for
+    every reader, and depend on nothing but the content and `name`.
+    """
+    try:
+        key = f"part:{content_version(request)}:{name}"
+    except DatabaseError:
+        return compute()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, PART_SECONDS)
+    return value
 
 
 def changed(**kwargs):
@@ -111,7 +136,7 @@ class PageCacheMiddleware:
         if not settings.PAGE_CACHE or not self.cacheable_request(request):
             return self.get_response(request)
         try:
-            version = _current()
+            version = content_version(request)
         except DatabaseError:
             return self.get_response(request)  # the view says what the outage means for this page
         key = self.key(request, version)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from home.models import HomePage
+from home.pagecache import remembered
 
 register = template.Library()
 
@@ -66,8 +67,10 @@ def language_alternates(context, page=None):
         subpath = request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
         if subpath and hasattr(page, "alternate_subpath"):
             subpath = page.alternate_subpath(subpath)
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            urls[translation.locale.language_code] = translation.get_url(request) + subpath
+        translations = remembered(
+            request, f"translations:{request.get_host()}:{page.pk}", lambda: _translation_urls(page, request)
+        )
+        urls = {code: url + subpath for code, url in translations.items()}
         fallback_path = _home_url(context)
     alternates = []
     for code, _name in settings.LANGUAGES:
@@ -85,6 +88,11 @@ def language_alternates(context, page=None):
     return alternates
 
 
+def _translation_urls(page, request):
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return {translation.locale.language_code: translation.get_url(request) for translation in translations}
+
+
 def _home_url(context):
     root = _localized_root(context)
     return root.get_url(context["request"]) if root else "/"
@@ -94,16 +102,16 @@ def _home_url(context):
 def main_menu(context):
     """The home page, then its live public children that editors put in menus."""
     request = context["request"]
-    root = _localized_root(context)
-    if root is None:
-        return []
-    pages = [root, *root.get_children().live().public().in_menu()]
-    items = []
-    for index, page in enumerate(pages):
-        url = page.get_url(request)
-        title = _("Home") if index == 0 else page.title
-        items.append(MenuItem(title=title, url=url, is_current=url == request.path))
-    return items
+
+    def links():
+        root = _localized_root(context)
+        if root is None:
+            return []
+        pages = [root, *root.get_children().live().public().in_menu()]
+        return [(_("Home") if index == 0 else page.title, page.get_url(request)) for index, page in enumerate(pages)]
+
+    menu = remembered(request, f"menu:{request.get_host()}:{get_language()}", links)
+    return [MenuItem(title=title, url=url, is_current=url == request.path) for title, url in menu]
 
 
 @register.simple_tag(takes_context=True)
@@ -151,13 +159,15 @@ def compact_amount(amount, unit):
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
-    """The trail from the home page to `page`: one query for the ancestors."""
+    """The trail from the home page to `page`: one query for the ancestors, none while the content is unchanged."""
     request = context["request"]
-    trail = []
-    for ancestor in page.get_ancestors().filter(depth__gt=1):
-        title = _("Home") if ancestor.depth == 2 else ancestor.title
-        trail.append(MenuItem(title=title, url=ancestor.get_url(request), is_current=False))
-    return trail
+
+    def links():
+        ancestors = page.get_ancestors().filter(depth__gt=1)
+        return [(_("Home") if a.depth == 2 else a.title, a.get_url(request)) for a in ancestors]
+
+    trail = remembered(request, f"trail:{request.get_host()}:{get_language()}:{page.pk}", links)
+    return [MenuItem(title=title, url=url, is_current=False) for title, url in trail]
 
 
 # Open Graph wants territory-qualified locales.
