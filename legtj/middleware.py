@@ -8,7 +8,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import escape
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
-from home.pagecache import REVALIDATE, accepted_encodings, shared
+from home.pagecache import accepted_encodings, shared, shared_cache_control
 
 
 class PermissionsPolicyMiddleware:
@@ -186,7 +186,7 @@ class PageETagMiddleware:
         etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
         response.headers.setdefault("ETag", etag)
         if request.method == "GET" and shared(request, response):
-            response.headers.setdefault("Cache-Control", REVALIDATE)
+            response.headers.setdefault("Cache-Control", shared_cache_control())
         public = "public" in response.get("Cache-Control", "") and response["ETag"] == etag
         marked = f'data-fresh-etag="{escape(etag)}"{" data-fresh-public" if public else ""}'
         response.content = response.content.replace(ETAG_PLACEHOLDER, marked.encode(), 1)

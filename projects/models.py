@@ -20,10 +20,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import cdn
 from home.models import IntroPage
 from hub.directory.models import Stakeholder
 from hub.taxonomy import AreaOfWork, Region
@@ -189,6 +190,10 @@ class Project(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def get_cached_urls(self):
+        """The project's pages, for a CDN to purge (home.cdn): every language shows the source's figures."""
+        return cdn.routed_urls("project", Locale.objects.values_list("pk", flat=True), self.slug)
 
     @property
     def start(self):

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import cdn
 from hub.taxonomy import AreaOfWork, LocalizedVocabulary, Region
 from search.index import STEMMED_FIELDS, Stemmed
 
@@ -119,6 +120,10 @@ class Stakeholder(Stemmed, LocalizedVocabulary, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def get_cached_urls(self):
+        """The organisation's page, for a CDN to purge (home.cdn)."""
+        return cdn.routed_urls("stakeholder", [self.locale_id], self.code)
 
     @property
     def short_name(self):

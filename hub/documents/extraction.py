@@ -169,7 +169,7 @@ def process_document(document_id):
     Document.objects.filter(pk=document.pk).update(
         extracted_text=document.extracted_text, preview=document.preview.name or "", processed_hash=document.file_hash
     )
-    pagecache.changed()  # the library shows the new preview; update() sends no signal
+    pagecache.changed(document)  # the library shows the new preview; update() sends no signal
     if old_preview and old_preview != document.preview.name:
         document.preview.storage.delete(old_preview)
     from wagtail.search.index import insert_or_update_object

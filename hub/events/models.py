@@ -28,6 +28,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import cdn
 from home.models import IntroPage
 from hub.directory.models import Stakeholder
 from hub.taxonomy import offer_vocabulary
@@ -327,6 +328,11 @@ class Event(SharedFacts, TranslatableMixin, Stemmed, index.Indexed, ClusterableM
     def __str__(self):
         return self.title
 
+    def get_cached_urls(self):
+        """The event's page, places and calendar file in each of its languages, for a CDN to purge (home.cdn)."""
+        languages = Event.objects.filter(translation_key=self.translation_key).values_list("locale_id", flat=True)
+        return cdn.routed_urls("event", languages, self.slug, ("", "places/", "ical/"))
+
     def clean(self):
         super().clean()
         errors = {}
@@ -489,3 +495,6 @@ class EventRegistration(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.event} · {self.get_status_display()}"
+
+    def get_cached_urls(self):
+        return self.event.get_cached_urls()  # the places taken

@@ -76,5 +76,5 @@ def fill_free_places(original):
         waiting = waiting[: max(free, 0)]
     promoted = list(waiting)
     EventRegistration.objects.filter(pk__in=[r.pk for r in promoted]).update(status=CONFIRMED)
-    pagecache.changed()  # an update() sends no signal; the places left on the event pages have changed
+    pagecache.changed(original)  # an update() sends no signal; the places left on the event pages have changed
     return promoted

@@ -285,7 +285,7 @@ def places(request, page, slug):
     taken = places_taken(event)
     text = render_to_string("hub/events/places.html", {"event": event, "places_taken": taken}, request).strip()
     response = JsonResponse({"taken": taken, "capacity": event.capacity, "text": text})
-    response["Cache-Control"] = pagecache.REVALIDATE  # the same for every reader, signed in or not
+    response["Cache-Control"] = pagecache.shared_cache_control()  # the same for every reader, signed in or not
     return response
 
 

@@ -153,6 +153,34 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Whole pages for anonymous readers (home.pagecache), never served after the content changes.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# A CDN in front, purged on every change (home.cdn): FRONTEND_CACHE=cloudflare (CLOUDFLARE_BEARER_TOKEN,
+# CLOUDFLARE_ZONE_ID), cloudfront (CLOUDFRONT_DISTRIBUTION_ID; AWS credentials as boto3 finds them) or http, a
+# cache that takes PURGE requests such as Varnish (FRONTEND_CACHE_LOCATION=http://varnish:6081). It then keeps
+# public pages CDN_MAX_AGE seconds (s-maxage) between purges; without one, every answer is revalidated.
+_frontend_caches = {
+    "cloudflare": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    },
+    "cloudfront": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    },
+    "http": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_LOCATION"],
+    },
+}
+if env("FRONTEND_CACHE"):
+    if env("FRONTEND_CACHE") not in _frontend_caches:
+        raise RuntimeError(
+            f"FRONTEND_CACHE must be one of {', '.join(_frontend_caches)}, not {env('FRONTEND_CACHE')!r}."
+        )
+    WAGTAILFRONTENDCACHE = {"cdn": _frontend_caches[env("FRONTEND_CACHE")]()}
+# Not each address again under every language prefix: home.cdn names each translation by its own address.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+CDN_MAX_AGE = int(env("CDN_MAX_AGE", "300"))
 # An open page asks this often whether it has changed (js/site.js; a 304 of a few hundred bytes while it has not).
 FRESHNESS_POLL_SECONDS = int(env("FRESHNESS_POLL_SECONDS", "60"))
 
