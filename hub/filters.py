@@ -6,6 +6,7 @@ the other active filters, and every facet costs one query whatever the
 listing's size.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -39,8 +40,10 @@ class LinkFilters:
     facet_types = ()
     sorts = {}
 
-    def __init__(self, items, query):
+    def __init__(self, items, query, remember=None):
         self.items = items
+        # remember(name, compute): keeps a count while the content is unchanged (home.pagecache.remembered).
+        self._remember = remember or (lambda name, compute: compute())
         self.selected = {facet.param: query.get(facet.param, "").strip()[:100] for facet in self.facet_types}
         self.selected = {param: value for param, value in self.selected.items() if value}
         self.default_sort = next(iter(self.sorts))
@@ -71,6 +74,16 @@ class LinkFilters:
 
     def results(self):
         return self.filtered().order_by(*self.sorts[self.sort][1])
+
+    def remember(self, name, compute, skip=None):
+        """`compute()` (a count: plain data) under the selected filters but `skip`, kept while nothing changes.
+
+        Counts over thousands of items cost the same on every page of a listing and every sort order of it,
+        so they are worked out once per filter state and content version.
+        """
+        state = urlencode(sorted((param, value) for param, value in self.selected.items() if param != skip))
+        digest = hashlib.sha256(state.encode()).hexdigest()[:32]
+        return self._remember(f"{name}:{skip or ''}:{digest}", compute)
 
     def facet(self, facet, rows, fallback_label=None):
         """A Facet whose values are `rows` of (code, label, count), each a link that toggles it."""

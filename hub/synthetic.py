@@ -17,6 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Collection, Page
 
+from home import pagecache
+
 from .models import (
     ActionTrack,
     BestPracticeKeyword,
@@ -93,6 +95,7 @@ def _insert_pages(parent, model, pages):
         model._base_manager._insert(pages[start : start + BATCH], fields=specific_fields)
     Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(pages))
     parent.numchild += len(pages)
+    pagecache.changed()  # rows made in bulk send no signals
 
 
 def _link(model, field_name, pairs):
@@ -191,6 +194,7 @@ def create_documents(count, seed=3):
             )
         )
     HubDocument.objects.bulk_create(documents, batch_size=BATCH)
+    pagecache.changed()
     return documents
 
 
@@ -212,6 +216,7 @@ def create_organisations(locale, count, seed=4):
         )
         for number in range(existing + 1, existing + count + 1)
     ]
+    pagecache.changed()
     return Stakeholder.objects.bulk_create(rows, batch_size=BATCH)
 
 
@@ -240,6 +245,7 @@ def create_events(locale, count, seed=5):
             )
         )
     Event.objects.bulk_create(events, batch_size=BATCH)
+    pagecache.changed()
     _link(
         Event, "organisers", [(e, o) for e in events for o in rng.sample(organisations, k=min(2, len(organisations)))]
     )

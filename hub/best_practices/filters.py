@@ -83,7 +83,10 @@ class BestPracticeFilter(LinkFilters):
         vocabulary_counts = {}
         for facet in FACETS:
             if isinstance(facet, VocabularyFacet):
-                vocabulary_counts[facet.param] = facet.counts(self.filtered(skip=facet.param))
+                pages = self.filtered(skip=facet.param)
+                vocabulary_counts[facet.param] = self.remember(
+                    "counts", lambda facet=facet, pages=pages: facet.counts(pages), skip=facet.param
+                )
         # Labels for the facets and for the listed items, one query per vocabulary.
         self.labels = {}
         for facet in FACETS:
@@ -105,9 +108,12 @@ class BestPracticeFilter(LinkFilters):
                 ]
                 rows.sort(key=lambda row: (getattr(labels.get(row[0]), "number", 0), row[1].casefold()))
             else:
-                rows = [
-                    (row["slug"], row["name"], row["count"])
-                    for row in facet.counts(self.filtered(skip=facet.param), self.selected.get(facet.param))
-                ]
+                pages, selected = self.filtered(skip=facet.param), self.selected.get(facet.param)
+                # Kept under every filter, its own included: the selected keyword is added to the top ones.
+                counted = self.remember(
+                    f"counts-{facet.param}",
+                    lambda facet=facet, pages=pages, selected=selected: facet.counts(pages, selected),
+                )
+                rows = [(row["slug"], row["name"], row["count"]) for row in counted]
             facets.append(self.facet(facet, rows))
         return facets

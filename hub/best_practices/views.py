@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState, WorkflowState
 
+from home.pagecache import remembered
 from hub.pagination import paginate
 
 from .filters import BestPracticeFilter
@@ -23,11 +24,13 @@ PAGE_SIZE = 20
 
 def best_practice_collection(request, index):
     pages = BestPracticePage.objects.child_of(index).live().public()
-    filters = BestPracticeFilter(pages, request.GET)
+    filters = BestPracticeFilter(
+        pages, request.GET, remember=lambda name, compute: remembered(request, f"collection:{index.pk}:{name}", compute)
+    )
+    results = filters.results()
     listed = paginate(
         request,
-        filters.results()
-        .only(
+        results.only(
             "title",
             "url_path",
             "path",
@@ -36,9 +39,9 @@ def best_practice_collection(request, index):
             "first_published_at",
             "search_description",
             "what_makes_it_best",
-        )
-        .prefetch_related("action_tracks", "countries", "organisations"),
+        ).prefetch_related("action_tracks", "countries", "organisations"),
         PAGE_SIZE,
+        count=filters.remember("total", results.count),
     )
     facets = filters.facets(listed_pages=listed.object_list)
     return TemplateResponse(

@@ -2,7 +2,6 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
-from home import pagecache
 from hub.models import BestPracticeIndexPage, NewsIndexPage
 from hub.synthetic import (
     create_best_practices,
@@ -53,7 +52,6 @@ class Command(BaseCommand):
         organisations = create_organisations(locale, options["organisations"])
         events = create_events(locale, options["events"])
         projects = len(import_file(iati_file(options["projects"])).created) if options["projects"] else 0
-        pagecache.changed()  # rows made in bulk send no signals
         if not options["no_index"]:
             call_command("update_index", verbosity=0)
         self.stdout.write(

@@ -174,6 +174,22 @@ def count_queries(client, url):
 URLS = ["", "?track=4", "?track=4&country=tj&organisation=unicef&sort=title", "?keyword=digital&page=2"]
 
 
+def test_kept_counts_follow_a_publish_at_once(client, practices, django_assert_max_num_queries):
+    """Facet counts and the total are kept between requests (hub.filters.LinkFilters.remember), never past a change."""
+    url = COLLECTION.format("en")
+    before = facet_counts(client.get(url), "track")
+    assert facet_counts(client.get(url, {"sort": "title"}), "track") == before  # another order: the same counts
+
+    add_practice("Echo", tracks=["1"], countries=["tj"])
+    with CaptureQueriesContext(connection) as counting:
+        after = client.get(url)
+    assert facet_counts(after, "track") == {**before, "1": before["1"] + 1}
+    assert "Echo" in listed_titles(after)
+    # Four facets and the total: counted once for every page and order of the listing.
+    with django_assert_max_num_queries(len(counting) - 5):
+        assert "Echo" in listed_titles(client.get(url, {"sort": "title"}))
+
+
 def test_collection_queries_do_not_grow_with_the_collection(client, demo, django_assert_max_num_queries):
     urls = [COLLECTION.format("en") + query for query in URLS]
     create_best_practices(collection(), 10)

@@ -101,5 +101,6 @@ def test_news_listing_queries_do_not_grow(client, demo, django_assert_max_num_qu
     with django_assert_max_num_queries(20) as small:
         client.get("/en/news/")
     create_news(index, 1000)
+    client.get("/en/news/")  # warm again: the menu and the trail are worked out anew after a change
     with django_assert_max_num_queries(len(small)):
         client.get("/en/news/")
