@@ -100,7 +100,8 @@ def test_news_listing_queries_do_not_grow(client, demo, django_assert_max_num_qu
     client.get("/en/news/")
     with django_assert_max_num_queries(20) as small:
         client.get("/en/news/")
+    with_ten = len(small)  # read now: the next request empties the connection's query log
     create_news(index, 1000)
     client.get("/en/news/")  # warm again: the menu and the trail are worked out anew after a change
-    with django_assert_max_num_queries(len(small)):
+    with django_assert_max_num_queries(with_ten):
         client.get("/en/news/")
