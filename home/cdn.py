@@ -68,7 +68,8 @@ def queue(instance=None):
         return
     batch = _pending.batch = _Batch()
     batch.keep(instance)
-    transaction.on_commit(batch.flush)  # at once outside a transaction
+    # At once outside a transaction; robust: a purge that fails is logged, never turned into the editor's error.
+    transaction.on_commit(batch.flush, robust=True)
 
 
 class _Batch:
