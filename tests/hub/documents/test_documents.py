@@ -266,7 +266,8 @@ def test_the_library_needs_the_same_few_queries_for_ten_thousand_documents(
     )
     if signed_in:
         client.force_login(User.objects.create_user(email="member@example.org"))
-    with django_assert_max_num_queries(30):
+    # The first request after a change: one of them reads the content version the kept parts are filed under.
+    with django_assert_max_num_queries(31):
         response = client.get(LIBRARY, {"language": "ru", "page": "3"})
     assert response.status_code == 200
     # Russian among the document's languages, and public (or members-only, for a member).
