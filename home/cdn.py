@@ -74,7 +74,7 @@ def queue(instance=None):
 
 class _Batch:
     def __init__(self):
-        self.objects = []
+        self.objects = {}  # one entry a row, however many times the transaction saved it
         self.purge = PurgeBatch()
 
     def waiting(self):
@@ -84,12 +84,12 @@ class _Batch:
     def keep(self, instance):
         if isinstance(instance, Page):
             self.purge.add_page(instance)  # now: a deleted page has no row left to find its address by
-        self.objects.append(instance)
+        self.objects.setdefault((type(instance), getattr(instance, "pk", None)), instance)
 
     def flush(self):
         if getattr(_pending, "batch", None) is self:
             _pending.batch = None
-        for instance in self.objects:
+        for instance in self.objects.values():
             self.add(instance)
         self.purge.add_pages(Page.objects.live().filter(Q(numchild__gt=0) | Q(content_type__in=_routable_types())))
         purge_urls_from_cache(sorted(self.purge.urls))
