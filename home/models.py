@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from search.index import STEMMED_FIELDS, Stemmed
 
+from . import routing
 from .blocks import HomeSectionsBlock
 
 
@@ -133,6 +134,11 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # Every page of the site is routed from here: one query for the path, not two a level.
+        found = routing.route(self, request, path_components)
+        return found if found is not None else super().route(request, path_components)
 
     def about_page(self):
         return AboutPage.objects.child_of(self).live().public().order_by("pk").first()  # see site_tags._section_page

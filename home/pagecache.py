@@ -6,9 +6,11 @@ saved or deleted) bumps one number, `ContentVersion`, in the same database
 transaction as the change. A kept page is filed under that number, so the
 first request after the commit misses and renders anew: there is no list of
 pages to invalidate, and nothing a snippet appears on can be forgotten.
-Pages are also filed under the minute, because some change with the clock
-alone (an event becomes past when it ends, registration closes): events
-begin and end on the minute, so the minute's page is right for all of it.
+A page that read the clock to decide what it shows (an event becomes past
+when it ends, registration closes: `pagecache.now()`) is kept to the end of
+its minute only: events begin and end on the minute, so the minute's page is
+right for all of it. Every other page is kept until the content changes, so
+no page is rendered again for the clock's sake alone.
 
 Kept: GET answers 200 to readers who send no cookie but the CSRF and language
 ones, that set no cookie (a form's CSRF token sets one: such a page is the
@@ -18,8 +20,10 @@ not the cache, so a Redis outage or restart can lose kept pages but never
 make a stale one current again.
 """
 
+import datetime
 import hashlib
 import re
+from contextvars import ContextVar
 
 from django.apps import apps as global_apps
 from django.conf import settings
@@ -46,10 +50,26 @@ UNSEEN_WAGTAIL_MODELS = (
     "comment",
     "pagesubscription",
 )
-KEEP_SECONDS = 60  # a page is filed under its minute, so it is not asked for after that
-PART_SECONDS = 60 * 60  # parts (remembered) depend on the content alone, never on the clock
+KEEP_SECONDS = 60 * 60  # kept pages and parts are filed under the content version: this only frees memory
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 ENCODINGS = {name: re.compile(rf"\b{name}\b") for name in ("br", "gzip")}
+
+
+# Set for each request the page cache may keep: whether the page read the clock (a list, so that a view run
+# in a copied context, as under ASGI, still tells the middleware).
+_clock_reads = ContextVar("pagecache_clock_reads", default=None)
+
+
+def now():
+    """`timezone.now()`, for deciding what a page shows: a kept page that asked lasts to the end of the minute."""
+    reads = _clock_reads.get()
+    if reads is not None:
+        reads.append(True)
+    return timezone.now()
+
+
+def localdate():
+    return timezone.localdate(now())
 
 
 def accepted_encodings(request):
@@ -93,7 +113,7 @@ def remembered(request, name, compute):
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, PART_SECONDS)
+        cache.set(key, value, KEEP_SECONDS)
     return value
 
 
@@ -154,15 +174,24 @@ class PageCacheMiddleware:
         key = self.key(request, version)
         kept = cache.get(key)
         if kept is not None:
-            status, headers, content = kept
-            response = HttpResponse(content, status=status, headers=headers)
-            # The session middleware says this of a page it renders; a shared cache must hear it of a kept one too.
-            patch_vary_headers(response, ["Cookie"])
-            return response
-        response = self.get_response(request)
+            status, headers, content, until = kept
+            if until is None or timezone.now() < until:
+                response = HttpResponse(content, status=status, headers=headers)
+                # The session middleware says this of a page it renders; a shared cache must hear it of a kept one too.
+                patch_vary_headers(response, ["Cookie"])
+                return response
+        clock_reads = []
+        token = _clock_reads.set(clock_reads)
+        try:
+            response = self.get_response(request)
+        finally:
+            _clock_reads.reset(token)
         if request.method == "GET" and self.cacheable_response(request, response):
             response.headers.setdefault("Cache-Control", shared_cache_control())
-            cache.set(key, (response.status_code, dict(response.items()), response.content), KEEP_SECONDS)
+            until = None
+            if clock_reads:
+                until = timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
+            cache.set(key, (response.status_code, dict(response.items()), response.content, until), KEEP_SECONDS)
         return response
 
     @staticmethod
@@ -189,7 +218,6 @@ class PageCacheMiddleware:
         # Above the language middleware: the language is found as it will find it (path, cookie, header).
         language = translation.get_language_from_request(request, check_path=True)
         encodings = "+".join(accepted_encodings(request))
-        minute = timezone.now().strftime("%Y%m%d%H%M")
         page = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(page.encode()).hexdigest()
-        return f"page:{version}:{minute}:{language}:{encodings}:{digest}"
+        return f"page:{version}:{language}:{encodings}:{digest}"

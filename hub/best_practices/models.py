@@ -8,8 +8,8 @@ admin and partners in the front-end submission form.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage, IntroPage
+from home.pagecache import remembered
 from hub.directory.models import Stakeholder
 from hub.keywords import KeywordBase
 from hub.taxonomy import ActionTrack, Country, offer_vocabulary
@@ -273,8 +274,13 @@ class BestPracticePage(BasePage):
             ("organisations", Stakeholder),
         ):
             rows = list(getattr(self, name).all())
-            labels = model.labels({row.code for row in rows})
-            context[name] = [(row.code, str(labels.get(row.code, row))) for row in rows]
+            codes = sorted({row.code for row in rows})
+            labels = remembered(
+                request,
+                f"labels:{model._meta.label_lower}:{get_language()}:{','.join(codes)}",
+                lambda model=model, codes=codes: {code: str(row) for code, row in model.labels(codes).items()},
+            )
+            context[name] = [(row.code, labels.get(row.code, str(row))) for row in rows]
         from hub.documents.library import related_documents
 
         original_documents = self.documents.model.objects.filter(best_practices__translation_key=self.translation_key)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, vDuration
 from icalendar import Event as VEvent
 
+from home import pagecache
 from hub.directory.models import Stakeholder
 
 from .models import Event
@@ -99,7 +100,7 @@ def event_url(request, page, slug):
 
 def feed(request, page, event_type=None, organiser=None):
     """All events, or one type's, or one organiser's: public facts only, whoever asks."""
-    events = localized_events().filter(end__gte=timezone.now() - FEED_HISTORY)
+    events = localized_events().filter(end__gte=pagecache.now() - FEED_HISTORY)
     name = _("LEG.TJ events")
     filename = "leg-tj-events.ics"
     if event_type is not None:

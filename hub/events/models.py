@@ -28,7 +28,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import cdn
+from home import cdn, pagecache
 from home.models import IntroPage
 from hub.directory.models import Stakeholder
 from hub.taxonomy import offer_vocabulary
@@ -400,8 +400,8 @@ class Event(SharedFacts, TranslatableMixin, Stemmed, index.Indexed, ClusterableM
     @property
     def is_past(self):
         if self.all_day:
-            return self.end_date < timezone.localtime(timezone.now(), self.zone).date()
-        return self.end < timezone.now()
+            return self.end_date < timezone.localtime(pagecache.now(), self.zone).date()
+        return self.end < pagecache.now()
 
     @property
     def shows_other_time_zone(self):
@@ -413,7 +413,7 @@ class Event(SharedFacts, TranslatableMixin, Stemmed, index.Indexed, ClusterableM
         return f"{self.translation_key}@leg.tj"
 
     def accepts_registrations(self):
-        return self.registration_open and self.status == self.Status.SCHEDULED and timezone.now() < self.start
+        return self.registration_open and self.status == self.Status.SCHEDULED and pagecache.now() < self.start
 
 
 class ActionItem(SharedFacts, TranslatableMixin, Orderable):
@@ -472,7 +472,7 @@ class ActionItem(SharedFacts, TranslatableMixin, Orderable):
 
     @property
     def is_overdue(self):
-        return self.is_open and self.due_date < timezone.localdate()
+        return self.is_open and self.due_date < pagecache.localdate()
 
 
 class EventRegistration(models.Model):

@@ -45,7 +45,7 @@ def localized_events():
 
 def not_over():
     """Events not yet over; an all-day event lasts until the end of its last day."""
-    return Q(end__gte=timezone.now()) | Q(all_day=True, end__gte=start_of(timezone.localdate()))
+    return Q(end__gte=pagecache.now()) | Q(all_day=True, end__gte=start_of(pagecache.localdate()))
 
 
 def upcoming(events):
@@ -181,7 +181,7 @@ class Day:
 
 
 def month(request, page, year=None, month=None):
-    today = timezone.localdate()
+    today = pagecache.localdate()
     if year is None:
         year, month = today.year, today.month
     if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
@@ -347,6 +347,6 @@ def open_action_items(request, page):
             "items": items,
             "owner": owner,
             "owners": sorted(owners.values(), key=lambda s: s.short_name.casefold()),
-            "today": timezone.localdate(),
+            "today": pagecache.localdate(),
         },
     )

@@ -4,12 +4,14 @@ The suite renders every page (settings/test.py); these tests turn the page cache
 Each freshness test first makes sure the page is kept, then changes what it shows, then reads it again.
 """
 
+import datetime
 import gzip
 
 import brotli
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
+from django.utils import timezone
 
 from accounts.models import User
 from hub.events.registrations import register
@@ -139,3 +141,26 @@ def test_every_search_is_still_counted(client, demo):
         client.get("/en/search/", {"q": "teachers"})
 
     assert Query.get("teachers").hits == 2
+
+
+def test_a_page_that_shows_no_time_is_kept_past_the_minute(client, demo, django_assert_max_num_queries, monkeypatch):
+    """Only the clock's pages are rendered again for the clock's sake: a news listing waits for a change."""
+    kept(client, "/en/news/", django_assert_max_num_queries)
+    later = timezone.now() + datetime.timedelta(minutes=5)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+
+    with django_assert_max_num_queries(1):
+        assert client.get("/en/news/").status_code == 200
+
+
+def test_an_event_that_ends_leaves_the_kept_upcoming_list_within_its_minute(client, demo, monkeypatch):
+    """The events page read the clock: kept to the end of its minute, then rendered as of the new time."""
+    quarterly = Event.objects.get(slug=QUARTERLY, locale__language_code="en")
+    assert quarterly.start > timezone.now(), "the demo's quarterly meeting is ahead"
+    assert quarterly.title in text(client.get("/en/events/"))
+    assert quarterly.title in text(client.get("/en/events/")), "kept while the meeting is ahead"
+    after = quarterly.end + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: after)
+
+    assert quarterly.title not in text(client.get("/en/events/"))
+    assert quarterly.title in text(client.get("/en/events/?when=past"))

@@ -1,0 +1,67 @@
+"""Page routing in one query for the whole path, where Wagtail's own takes two a level.
+
+Wagtail routes `/en/knowledge-hub/best-practices/x/` by asking each page in
+turn for its child (a query) and then for that child's specific row (another):
+six queries for three levels, before the page has rendered anything. Here the
+pages along the path come back in one query, by slug and depth (both indexed),
+and only the last one's specific row is read. The answer is the same as
+Wagtail's: a page along the way whose own `route` would answer the rest of the
+path (a routable page's sub-route) gets it, as Wagtail would give it.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.http import Http404
+from django.urls import Resolver404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+
+def _passes_on(page, remaining):
+    """Whether Wagtail's routing through `page` would go on to its child named `remaining[0]`."""
+    cls = ContentType.objects.get_for_id(page.content_type_id).model_class()
+    if cls is None:
+        return False
+    if cls.route is Page.route:
+        return True
+    if cls.route is RoutablePageMixin.route:
+        if not page.live:
+            return True
+        try:
+            cls.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Resolver404:
+            return True
+        return False
+    return False  # a route of its own: let it decide
+
+
+def route(root, request, path_components):
+    """`root.route(request, path_components)`, as Wagtail answers it, in two queries.
+
+    Falls back to Wagtail's routing (returns None) wherever the shortcut cannot be sure.
+    """
+    if not path_components:
+        return None
+    depth = root.depth
+    levels = Q()
+    for step, slug in enumerate(path_components, start=1):
+        levels |= Q(depth=depth + step, slug=slug)
+    found = {}
+    for page in Page.objects.filter(levels, path__startswith=root.path):
+        found.setdefault(page.depth - depth, []).append(page)
+    # The chain from the root: each page the child of the one before it.
+    chain, parent = [], root
+    for step in range(1, len(path_components) + 1):
+        children = [page for page in found.get(step, ()) if page.path.startswith(parent.path)]
+        if len(children) != 1:
+            break
+        chain.append(children[0])
+        parent = children[0]
+    if not chain:
+        raise Http404  # no child of the root has that slug: Wagtail's answer too
+    for index, page in enumerate(chain[:-1]):
+        if not _passes_on(page, path_components[index + 1 :]):
+            return None
+    last = chain[-1].specific
+    last._cached_parent_obj = chain[-2] if len(chain) > 1 else root
+    return last.route(request, path_components[len(chain) :])
