@@ -52,6 +52,8 @@ UNSEEN_WAGTAIL_MODELS = (
 )
 KEEP_SECONDS = 60 * 60  # kept pages and parts are filed under the content version: this only frees memory
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
+PARTS_HERE = 2_000  # parts this process keeps for the current version, beside the shared cache
+_here = {"version": None, "parts": {}}
 ENCODINGS = {name: re.compile(rf"\b{name}\b") for name in ("br", "gzip")}
 
 
@@ -103,18 +105,41 @@ def content_version(request):
 def remembered(request, name, compute):
     """`compute()`'s value, kept until the content changes: for parts many pages show alike (the menu, a trail).
 
-    The value must be plain data (it goes through the cache), the same for
-    every reader, and depend on nothing but the content and `name`.
+    The value must be plain data (it goes through the shared cache), the same
+    for every reader, and depend on nothing but the content and `name`.
     """
-    try:
+
+    def shared():
         key = f"part:{content_version(request)}:{name}"
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, KEEP_SECONDS)
+        return value
+
+    return kept_here(request, name, shared)
+
+
+def kept_here(request, name, compute):
+    """`compute()`'s value, kept in this process until the content changes, and handed to every request as it
+    is: callers read it, never change it. For values that need not or cannot go through the shared cache."""
+    try:
+        version = content_version(request)
     except DatabaseError:
         return compute()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, KEEP_SECONDS)
-    return value
+    if _here["version"] != version:
+        _here.update(version=version, parts={})
+    parts = _here["parts"]
+    if name not in parts:
+        if len(parts) >= PARTS_HERE:
+            parts.clear()  # many filter combinations: start again rather than grow
+        parts[name] = compute()
+    return parts[name]
+
+
+def forget_here():
+    """Drop this process's copies of kept parts (for tests, which roll the content and its version back)."""
+    _here.update(version=None, parts={})
 
 
 def changed(instance=None, **kwargs):

@@ -9,12 +9,17 @@ Wagtail's: a page along the way whose own `route` would answer the rest of the
 path (a routable page's sub-route) gets it, as Wagtail would give it.
 """
 
+import copy
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404
 from django.urls import Resolver404
+from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from .pagecache import kept_here
 
 
 def _passes_on(page, remaining):
@@ -65,3 +70,42 @@ def route(root, request, path_components):
     last = chain[-1].specific
     last._cached_parent_obj = chain[-2] if len(chain) > 1 else root
     return last.route(request, path_components[len(chain) :])
+
+
+class RoutingMiddleware:
+    """Hand Wagtail's page view the site and the language's root page, kept until the content changes.
+
+    Wagtail reads the site, the root page, its translation and its specific row
+    on every request: four queries. Its view takes a route already found from
+    `request._wagtail_route_for_request` (Page.route_for_request), so the
+    route is found here, from the kept root, then in the one query above.
+    """
+
+    def __init__(self, get_response):
+        from wagtail.views import serve  # not at import: home.models imports this module
+
+        self.get_response, self.wagtail_serve = get_response, serve
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not self.wagtail_serve or hasattr(request, "_wagtail_route_for_request"):
+            return None
+        site, root = kept_here(request, f"root:{request.get_host()}:{get_language()}", lambda: _site_and_root(request))
+        request._wagtail_site = site
+        if root is None:
+            return None  # no site: Wagtail's view answers 404
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        components = [component for component in path.split("/") if component]
+        try:
+            # A copy: the kept page is shared by every request this process serves.
+            request._wagtail_route_for_request = copy.copy(root).route(request, components)
+        except Http404:
+            request._wagtail_route_for_request = None
+        return None
+
+
+def _site_and_root(request):
+    site = Site.find_for_request(request)
+    return site, (site.root_page.localized.specific if site else None)

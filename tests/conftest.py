@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from home import pagecache
 from home.models import HomePage
 from hub.demo import load_demo
 from projects.demo import load_projects
@@ -116,6 +117,7 @@ def _isolated_files_and_cache(settings, tmp_path, demo_files, django_db_setup):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     cache.clear()
+    pagecache.forget_here()
 
 
 @pytest.fixture(scope="session")

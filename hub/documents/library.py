@@ -4,17 +4,21 @@ Every list starts from `visible_documents(request)`, so no page, facet count
 or search result ever names a document its reader may not see. The queries
 per request are constant: one per facet, one for the count, one for the page
 of documents, one for their publishers and one for the publishers' names.
+For anonymous readers the counts and names are kept until the content changes.
 """
 
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 
+from home.pagecache import remembered
 from hub.directory.models import Stakeholder
 from hub.filters import LinkFilters
 
@@ -98,13 +102,20 @@ class DocumentFilter(LinkFilters):
     }
 
     def facets(self):
-        counts = {facet.param: facet.counts(self.filtered(skip=facet.param)) for facet in FACETS}
+        counts = {
+            facet.param: self.remember(
+                "counts", lambda facet=facet: facet.counts(self.filtered(skip=facet.param)), skip=facet.param
+            )
+            for facet in FACETS
+        }
         organisation_codes = set(counts["organisation"]) | {self.selected.get("organisation", "")} - {""}
-        organisations = Stakeholder.labels(organisation_codes)
         labels = {
             "type": dict(DocumentType.choices),
             "year": {},
-            "organisation": {code: str(row) for code, row in organisations.items()},
+            "organisation": self.remember(
+                f"organisations:{get_language()}",
+                lambda: {code: str(row) for code, row in Stakeholder.labels(organisation_codes).items()},
+            ),
             "language": dict(DOCUMENT_LANGUAGES),
         }
         language_order = [code for code, _label in DOCUMENT_LANGUAGES]
@@ -140,8 +151,14 @@ def listed(documents):
 def library(request, page):
     from hub.pagination import paginate
 
-    filters = DocumentFilter(visible_documents(request), request.GET)
-    results = paginate(request, listed(filters.results()), PAGE_SIZE)
+    def remember(name, compute):
+        return remembered(request, f"library:{page.pk}:{name}", compute)
+
+    # What an anonymous reader without a session may see is the same for all of them: counted once per change.
+    anonymous = not request.user.is_authenticated and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    filters = DocumentFilter(visible_documents(request), request.GET, remember=remember if anonymous else None)
+    results = filters.results()
+    results = paginate(request, listed(results), PAGE_SIZE, count=filters.remember("total", results.count))
     results.object_list = with_publisher_labels(results.object_list)
     facets = filters.facets()
     return TemplateResponse(

@@ -128,16 +128,14 @@ class EventFilters:
         ]
 
     def organiser_choices(self):
-        codes = Event.organisers.through.objects.order_by().values_list("stakeholder__code", flat=True).distinct()
-        labels = sorted(Stakeholder.labels(codes).values(), key=lambda s: s.short_name.casefold())
+        def organisers():
+            codes = Event.organisers.through.objects.order_by().values_list("stakeholder__code", flat=True).distinct()
+            labels = sorted(Stakeholder.labels(codes).values(), key=lambda s: s.short_name.casefold())
+            return [(s.code, s.short_name) for s in labels]
+
         return [
-            Choice(
-                s.code,
-                s.short_name,
-                self.url(organiser=None if s.code == self.organiser else s.code),
-                s.code == self.organiser,
-            )
-            for s in labels
+            Choice(code, name, self.url(organiser=None if code == self.organiser else code), code == self.organiser)
+            for code, name in pagecache.remembered(self.request, f"event-organisers:{get_language()}", organisers)
         ]
 
 
