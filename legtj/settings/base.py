@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "notifications",
     "projects",
     "search",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

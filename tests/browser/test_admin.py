@@ -41,3 +41,17 @@ def test_dashboard_page_editor_and_image_chooser_run_with_no_policy_violation(si
 
     assert [problem for problem in admin_page.problems if "Content Security Policy" in problem] == []
     assert admin_page.problems == []
+
+
+def test_the_translation_status_report_and_its_dashboard_panel_pass_axe(site, admin_page):
+    """Our own admin screens (translations app), checked where they are ours: Wagtail's frame is Wagtail's."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.browser.axe import RULES
+
+    for url, region in (("/admin/reports/translations/", "#main"), ("/admin/", "#translation-status-section")):
+        admin_page.goto(f"{site.url}{url}")
+        admin_page.locator(region).first.wait_for()
+        results = Axe().run(admin_page, context=region, options=RULES)
+        assert results.violations_count == 0, f"{url}\n{results.generate_report()}"
+    assert admin_page.problems == []

@@ -1,0 +1,125 @@
+"""The translation status report (admin, Reports menu), its CSV and the translators' request for review."""
+
+import csv
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.auth import permission_denied
+from wagtail.models import Page
+
+from . import review, status
+
+PER_PAGE = 50
+FILTERS = ("language", "type", "section", "state")
+
+
+def _choices(rows, attribute):
+    return sorted({getattr(row, attribute) for row in rows}, key=str.casefold)
+
+
+def filtered(rows, languages, query):
+    """The rows and languages the query asks for; values not offered filter nothing."""
+    chosen = {name: query.get(name, "") for name in FILTERS}
+    if chosen["language"] in languages:
+        languages = [chosen["language"]]
+    for attribute in ("type", "section"):
+        value = chosen[attribute]
+        if value:
+            rows = [
+                row for row in rows if getattr(row, f"{attribute}_label" if attribute == "type" else attribute) == value
+            ]
+    if chosen["state"] in status.STATES:
+        rows = [row for row in rows if any(row.cells[code].state == chosen["state"] for code in languages)]
+    return rows, languages, chosen
+
+
+def report(request):
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        return permission_denied(request)
+    languages, rows = status.report(first_language=get_language())
+    types, sections = sorted({row.type_label for row in rows}, key=str.casefold), _choices(rows, "section")
+    shown, shown_languages, chosen = filtered(rows, languages, request.GET)
+    if request.GET.get("export") == "csv":
+        return _csv(shown, shown_languages)
+    page = Paginator(shown, PER_PAGE).get_page(request.GET.get("p"))
+    for row in page:
+        row.shown = [row.cells[code] for code in shown_languages]
+    query = request.GET.copy()
+    query.pop("p", None)
+    names = language_names()
+    return TemplateResponse(
+        request,
+        "translations/report.html",
+        {
+            "rows": page,
+            "languages": [(code, names[code]) for code in shown_languages],
+            "all_languages": [(code, names[code]) for code in languages],
+            "types": types,
+            "sections": sections,
+            "states": status.STATES,
+            "chosen": chosen,
+            "query": query.urlencode(),
+            "totals": totals(status.counts(shown, shown_languages), names),
+        },
+    )
+
+
+def language_names():
+    return {code: _(name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES}
+
+
+def totals(counts, names):
+    """[(code, name, [(state, label, number)])], for templates."""
+    return [
+        (code, names[code], [(state, status.STATES[state], number) for state, number in by_state.items()])
+        for code, by_state in counts.items()
+    ]
+
+
+def _csv(rows, languages):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="translation-status.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read the Cyrillic as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(
+        [_("Type"), _("Section"), _("Title"), _("Language"), _("State"), _("Translated %"), _("Strings changed")]
+    )
+    for row in rows:
+        for code in languages:
+            cell = row.cells[code]
+            writer.writerow(
+                [
+                    row.type_label,
+                    row.section,
+                    row.title,
+                    code,
+                    cell.label,
+                    "" if cell.share is None else cell.share,
+                    cell.changed,
+                ]
+            )
+    return response
+
+
+@require_POST
+def submit_for_review(request, page_id):
+    """A translator hands a page's translation to the moderators: the strings are written into a draft of the page,
+    and that draft starts the translation review workflow. Publishing is the moderators' (translators cannot)."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    try:
+        review.submit(page, request.user)
+    except review.NotATranslation:
+        messages.error(request, _("Only a translation can be sent for translation review."))
+    else:
+        messages.success(request, _("“%(title)s” was sent to the moderators for review.") % {"title": page.title})
+    return redirect(request.POST.get("next") or "translations_report")
