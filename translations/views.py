@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -122,4 +123,7 @@ def submit_for_review(request, page_id):
         messages.error(request, _("Only a translation can be sent for translation review."))
     else:
         messages.success(request, _("“%(title)s” was sent to the moderators for review.") % {"title": page.title})
-    return redirect(request.POST.get("next") or "translations_report")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = "translations_report"  # never sent off-site by a posted address
+    return redirect(back)

@@ -150,3 +150,15 @@ def test_the_report_filters_by_language_and_state_and_exports_csv(people, source
     assert lines[0].startswith("Type,Section,Title")
     assert any(source.title in line and ",ru," in line for line in lines)
     assert any(source.title in line and ",tg," in line for line in lines)
+
+
+def test_submitting_for_review_never_sends_the_translator_off_site(people, demo):
+    translator, _moderator = people
+    russian = NewsPage.objects.filter(locale__language_code="ru").first()
+
+    response = translator.post(
+        reverse("translations_submit_for_review", args=[russian.pk]), {"next": "https://elsewhere.example/"}
+    )
+
+    assert response.status_code == 302 and response["Location"] == reverse("translations_report")
+    assert Page.objects.get(pk=russian.pk).current_workflow_state is not None
