@@ -22,6 +22,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
@@ -110,9 +111,15 @@ def _page_rows(source_locale):
         .order_by("path")
         .values("pk", "title", "path", "depth", "translation_key", "content_type_id")
     )
-    sections = {
-        page["path"]: page["title"] for page in pages if page["depth"] == 3
-    }  # the home page's children: the site's sections
+    # The home page's children are the site's sections: named as the reader's language has them.
+    sections = {page["path"]: page for page in pages if page["depth"] == 3}
+    localized = dict(
+        Page.objects.filter(
+            translation_key__in=[page["translation_key"] for page in sections.values()],
+            locale__language_code=get_language(),
+        ).values_list("translation_key", "title")
+    )
+    sections = {path: localized.get(page["translation_key"], page["title"]) for path, page in sections.items()}
     rows = []
     for page in pages:
         model = ContentType.objects.get_for_id(page["content_type_id"]).model_class() or Page

@@ -295,7 +295,9 @@ LANGUAGE_NATIVE_NAMES = {"en": "English", "ru": "Русский", "tg": "Тоҷ�
 LANGUAGE_SHORT_NAMES = {"en": "Eng", "ru": "Рус", "tg": "Тоҷ"}
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalog first; then ours for the packages that ship no Tajik (see translations/catalogs.py).
+PACKAGE_CATALOGS = ("wagtail", "wagtail_localize", "allauth")
+LOCALE_PATHS = [BASE_DIR / "locale", *(BASE_DIR / "locale" / "packages" / package for package in PACKAGE_CATALOGS)]
 FORMAT_MODULE_PATH = ["legtj.formats"]
 TIME_ZONE = "Asia/Dushanbe"
 USE_TZ = True
