@@ -64,7 +64,8 @@ def definitions():
             access
             | _model_permissions((*EDIT, "delete"), SNIPPET_MODELS)
             | _model_permissions((*EDIT, "delete"), PROJECT_MODELS, "projects")
-            | _model_permissions(("change", "view"), ("proposedupdate",), "projects"),
+            | _model_permissions(("change", "view"), ("proposedupdate",), "projects")
+            | _perm("translations", "publish_translation"),
             ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
             [],
             (*MEDIA_EDIT, "delete"),

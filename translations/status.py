@@ -5,9 +5,11 @@ States, in the order a cell is given them:
 - *missing*: no translation in that language;
 - *out of date*: the source's strings changed after its translation was last
   synced (wagtail-localize's TranslationSource), with how many changed;
-- *in review*: the translated page waits in the translation review workflow;
-- *in progress*: some strings are not translated yet, or the translated page
-  is a draft;
+- *in review*: the translated page waits in the translation review workflow,
+  or the snippet's translation in its review;
+- *in progress*: some strings are not translated yet, the translated page is
+  a draft, strings were translated after the translation was last applied, or
+  a moderator sent it back;
 - *complete*: everything translated (and, for a page, published).
 
 The work is bounded by the number of rows, not by queries per row: a fixed
@@ -20,16 +22,18 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog, TranslationSource
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
+
+from .models import SnippetReview
 
 MISSING, OUT_OF_DATE, IN_REVIEW, IN_PROGRESS, COMPLETE = (
     "missing",
@@ -55,6 +59,10 @@ class Cell:
     share: int | None = None  # per cent of the source's strings translated, when wagtail-localize made it
     changed: int = 0  # strings of the source changed since the last sync (out of date)
     target_pk: int | None = None
+    translation_pk: int | None = None
+    comment: str = ""  # the moderator's, when a snippet's translation was sent back
+    submit_url: str = ""  # where a translator submits it for review
+    review_url: str = ""  # where a moderator reviews a snippet's translation
 
     @property
     def label(self):
@@ -190,6 +198,28 @@ def _progress(source_ids, locale):
     return {row["source_id"]: (row["total"], row["translated"]) for row in rows}
 
 
+def _unapplied(translations):
+    """The (source id, locale id) pairs whose strings were translated after wagtail-localize last wrote them out."""
+    sources = {source_id for source_id, _locale_id in translations}
+    applied = {
+        (row["source_id"], row["locale_id"]): row["at"]
+        for row in TranslationLog.objects.filter(source_id__in=sources)
+        .values("source_id", "locale_id")
+        .annotate(at=Max("created_at"))
+    }
+    edited = (
+        StringTranslation.objects.filter(translation_of__segments__source_id__in=sources)
+        .values("translation_of__segments__source_id", "locale_id")
+        .annotate(at=Max("updated_at"))
+    )
+    return {
+        (row["translation_of__segments__source_id"], row["locale_id"])
+        for row in edited
+        if (key := (row["translation_of__segments__source_id"], row["locale_id"])) in translations
+        and (applied.get(key) is None or row["at"] > applied[key])
+    }
+
+
 def changed_strings(source, instance, stored):
     """How many of `instance`'s strings its TranslationSource does not hold as they are now."""
     current = {
@@ -245,6 +275,10 @@ def report(first_language=None):
         for t in Translation.objects.filter(source__in=sources).values("pk", "source_id", "target_locale_id")
     }
     progress = {code: _progress([s.pk for s in sources], locale) for code, locale in locales.items()}
+    unapplied = _unapplied(translations)
+    reviews = {
+        review.translation_id: review for review in SnippetReview.objects.filter(translation__in=translations.values())
+    }
     changes = _changes(sources, by_key)
     in_review = set(
         WorkflowState.objects.active()
@@ -261,17 +295,32 @@ def report(first_language=None):
                 continue
             pk, live = target
             cell = Cell(code, COMPLETE, _edit_url(model, pk), target_pk=pk)
-            if source is not None and (source.pk, locales[code].pk) in translations:
+            review, key = None, (source.pk if source else None, locales[code].pk)
+            if key in translations:
                 total, translated = progress[code].get(source.pk, (0, 0))
                 cell.share = round(100 * translated / total) if total else 100
                 cell.changed = changes.get(source.pk, 0)
+                cell.translation_pk = translations[key]
+                review = reviews.get(cell.translation_pk)
             if cell.changed:
                 cell.state = OUT_OF_DATE
                 cell.url = reverse("wagtail_localize:update_translations", args=[source.pk])
-            elif row.kind == "page" and str(pk) in in_review:
+            elif (row.kind == "page" and str(pk) in in_review) or (review and review.status == review.IN_REVIEW):
                 cell.state = IN_REVIEW
-            elif (cell.share is not None and cell.share < 100) or not live:
+                if review:
+                    cell.review_url = reverse("translations_review_snippet", args=[review.translation_id])
+            elif (
+                (cell.share is not None and cell.share < 100)
+                or not live
+                or key in unapplied
+                or (review and review.status == review.NEEDS_CHANGES)
+            ):
                 cell.state = IN_PROGRESS
+                cell.comment = review.comment if review and review.status == review.NEEDS_CHANGES else ""
+                if row.kind == "page":
+                    cell.submit_url = reverse("translations_submit_for_review", args=[pk])
+                elif cell.translation_pk:
+                    cell.submit_url = reverse("translations_submit_snippet_for_review", args=[cell.translation_pk])
             row.cells[code] = cell
     return languages, rows
 

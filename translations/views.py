@@ -1,22 +1,26 @@
-"""The translation status report (admin, Reports menu), its CSV and the translators' request for review."""
+"""The translation status report (admin, Reports menu), its CSV, the translators' request for review and the
+moderators' review of a snippet's translation."""
 
 import csv
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
+from wagtail_localize.models import Translation
 
 from . import review, status
+from .models import SnippetReview
 
 PER_PAGE = 50
 FILTERS = ("language", "type", "section", "state")
@@ -69,6 +73,7 @@ def report(request):
             "chosen": chosen,
             "query": query.urlencode(),
             "totals": totals(status.counts(shown, shown_languages), names),
+            "may_review": review.may_publish_translations(request.user),
         },
     )
 
@@ -123,7 +128,85 @@ def submit_for_review(request, page_id):
         messages.error(request, _("Only a translation can be sent for translation review."))
     else:
         messages.success(request, _("“%(title)s” was sent to the moderators for review.") % {"title": page.title})
+    return _back(request)
+
+
+def _back(request):
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         back = "translations_report"  # never sent off-site by a posted address
     return redirect(back)
+
+
+def _snippet_target(translation):
+    instance = translation.get_target_instance()
+    if isinstance(instance, Page):
+        raise Http404
+    return instance
+
+
+@require_POST
+def submit_snippet_for_review(request, translation_id):
+    """A translator hands a snippet's translation to the moderators; its strings stay unapplied until approved."""
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    try:
+        instance = _snippet_target(translation)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    meta = instance._meta
+    if not request.user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
+        raise PermissionDenied
+    review.submit_snippet(translation, request.user)
+    messages.success(request, _("“%(title)s” was sent to the moderators for review.") % {"title": instance})
+    return _back(request)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", gettext_lazy("Approve and publish")), ("send_back", gettext_lazy("Send back"))]
+    )
+    comment = forms.CharField(
+        label=gettext_lazy("Comment for the translator"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Needed when you send it back: say what to change."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "send_back" and not data.get("comment", "").strip():
+            self.add_error("comment", gettext_lazy("Say what the translator should change."))
+        return data
+
+
+def review_snippet(request, translation_id):
+    """A moderator reads a snippet's translation string by string beside the English, then approves or sends it back."""
+    if not review.may_publish_translations(request.user):
+        return permission_denied(request)
+    snippet_review = get_object_or_404(
+        SnippetReview.objects.select_related("translation"), translation_id=translation_id
+    )
+    translation = snippet_review.translation
+    try:
+        instance = _snippet_target(translation)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and snippet_review.status == SnippetReview.IN_REVIEW and form.is_valid():
+        approve = form.cleaned_data["decision"] == "approve"
+        review.decide(snippet_review, request.user, approve, form.cleaned_data["comment"].strip())
+        done = _("“%(title)s” is approved and published.") if approve else _("“%(title)s” was sent back.")
+        messages.success(request, done % {"title": translation.get_target_instance()})
+        return redirect("translations_report")
+    return TemplateResponse(
+        request,
+        "translations/snippet_review.html",
+        {
+            "review": snippet_review,
+            "instance": instance,
+            "language": language_names().get(translation.target_locale.language_code),
+            "language_code": translation.target_locale.language_code,
+            "strings": review.strings_of(translation),
+            "form": form,
+        },
+    )

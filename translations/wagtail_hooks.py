@@ -1,11 +1,14 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, TranslatableMixin
 
-from . import status, views
+from . import review, status, views
 
 
 @hooks.register("register_admin_urls")
@@ -13,7 +16,39 @@ def register_admin_urls():
     return [
         path("reports/translations/", views.report, name="translations_report"),
         path("translations/<int:page_id>/review/", views.submit_for_review, name="translations_submit_for_review"),
+        path(
+            "translations/snippets/<int:translation_id>/submit/",
+            views.submit_snippet_for_review,
+            name="translations_submit_snippet_for_review",
+        ),
+        path(
+            "translations/snippets/<int:translation_id>/review/",
+            views.review_snippet,
+            name="translations_review_snippet",
+        ),
     ]
+
+
+@hooks.register("before_edit_snippet", order=-1)  # before wagtail-localize's editor takes the request
+def keep_sources_and_publishing_to_their_roles(request, instance):
+    """Translators translate: they neither change an English original nor publish a synced translation themselves.
+
+    A translation taken out of sync is edited in the plain form, which (snippets having no drafts) saves it live,
+    as the editors' own saves do; the synced translation editor's "Publish" waits for a moderator's review instead.
+    """
+    if request.method != "POST" or not isinstance(instance, TranslatableMixin) or request.user.is_superuser:
+        return None
+    if instance.locale_id == Locale.get_default().pk:
+        if review.may_change_source(request.user, type(instance)):
+            return None
+        messages.error(request, _("The English original is changed by editors; you can translate it."))
+    elif request.POST.get("action") != "publish" or review.may_publish_translations(request.user):
+        return None
+    else:
+        messages.warning(
+            request, _("Your translated strings are kept. Submit the translation for review: a moderator publishes it.")
+        )
+    return redirect(request.get_full_path())
 
 
 @hooks.register("register_reports_menu_item")

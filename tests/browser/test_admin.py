@@ -55,3 +55,35 @@ def test_the_translation_status_report_and_its_dashboard_panel_pass_axe(site, ad
         results = Axe().run(admin_page, context=region, options=RULES)
         assert results.violations_count == 0, f"{url}\n{results.generate_report()}"
     assert admin_page.problems == []
+
+
+def test_the_snippet_translation_review_screen_passes_axe_and_says_what_a_missing_comment_needs(hub_site, admin_page):
+    from axe_playwright_python.sync_playwright import Axe
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation, TranslationSource
+
+    from accounts.models import User
+    from hub.models import Stakeholder
+    from tests.browser.axe import RULES
+    from translations import review
+
+    english = Stakeholder.objects.filter(locale__language_code="en").first()
+    Stakeholder.objects.filter(translation_key=english.translation_key, locale__language_code="tg").delete()
+    source, _created = TranslationSource.get_or_create_from_instance(english)
+    Translation.objects.filter(source=source, target_locale__language_code="tg").delete()
+    translation = Translation.objects.create(source=source, target_locale=Locale.objects.get(language_code="tg"))
+    translation.save_target(publish=True)
+    review.submit_snippet(translation, User.objects.get(email="browser-admin@leg.tj"))
+
+    admin_page.goto(f"{hub_site.url}/admin/translations/snippets/{translation.pk}/review/")
+    results = Axe().run(admin_page, context="#main", options=RULES)
+    assert results.violations_count == 0, results.generate_report()
+
+    admin_page.get_by_role("button", name="Send back").click()
+    comment = admin_page.get_by_role("textbox", name="Comment for the translator")
+    assert comment.evaluate("element => element === document.activeElement"), "focus goes to the field to fix"
+    assert comment.get_attribute("aria-invalid") == "true"
+    assert "Say what the translator should change." in admin_page.get_by_role("alert").first.inner_text()
+    results = Axe().run(admin_page, context="#main", options=RULES)
+    assert results.violations_count == 0, results.generate_report()
+    assert admin_page.problems == []

@@ -8,31 +8,14 @@ the status report and the translator's dashboard say both translations are out o
 import polib
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation
 
-from accounts.models import User
-from accounts.roles import MODERATORS, TRANSLATORS, ensure_roles
 from hub.models import NewsPage
 from translations import status
-
-
-def member_of(group, email):
-    user = User.objects.create_user(email=email)
-    user.groups.add(Group.objects.get(name=group))
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def people(demo):
-    ensure_roles()
-    return member_of(TRANSLATORS, "translator@leg.tj"), member_of(MODERATORS, "moderator@leg.tj")
 
 
 @pytest.fixture
