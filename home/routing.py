@@ -11,13 +11,14 @@ path (a routable page's sub-route) gets it, as Wagtail would give it.
 
 import copy
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.urls import Resolver404
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from .pagecache import kept_here
 
@@ -92,7 +93,9 @@ class RoutingMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not self.wagtail_serve or hasattr(request, "_wagtail_route_for_request"):
             return None
-        site, root = kept_here(request, f"root:{request.get_host()}:{get_language()}", lambda: _site_and_root(request))
+        site, root, language_locale_id = kept_here(
+            request, f"root:{request.get_host()}:{get_language()}", lambda: _site_and_root(request)
+        )
         request._wagtail_site = site
         if root is None:
             return None  # no site: Wagtail's view answers 404
@@ -100,12 +103,44 @@ class RoutingMiddleware:
         components = [component for component in path.split("/") if component]
         try:
             # A copy: the kept page is shared by every request this process serves.
-            request._wagtail_route_for_request = copy.copy(root).route(request, components)
+            found = copy.copy(root).route(request, components)
         except Http404:
-            request._wagtail_route_for_request = None
+            found = self.untranslated(request, components) if get_language() != settings.LANGUAGE_CODE else None
+            if isinstance(found, HttpResponseRedirect):
+                return found
+        request._wagtail_route_for_request = found
+        # Shown in the visitor's language but written in another: the page says so (base.html).
+        request.shown_untranslated = found is not None and found.page.locale_id != language_locale_id
         return None
+
+    def untranslated(self, request, components):
+        """A page not translated into the visitor's language: its English, in their interface, with a notice.
+
+        The language switcher links here (the same path under the other
+        language's prefix), and so can a shared link. Where the page does have
+        a translation under another slug, the visitor is sent to it instead.
+        """
+        source_root = kept_here(request, f"source-root:{request.get_host()}", lambda: _source_root(request))
+        if source_root is None:
+            return None
+        try:
+            found = copy.copy(source_root).route(request, components)
+        except Http404:
+            return None
+        translation = found.page.get_translation_or_none(Locale.get_active())
+        if translation is not None and translation.live:
+            return HttpResponseRedirect(translation.get_url(request))
+        return found
 
 
 def _site_and_root(request):
+    """The site, its root page in the visitor's language (or the English one), and that language's Locale."""
     site = Site.find_for_request(request)
-    return site, (site.root_page.localized.specific if site else None)
+    locale_id = Locale.objects.filter(language_code=get_language()).values_list("pk", flat=True).first()
+    return site, (site.root_page.localized.specific if site else None), locale_id
+
+
+def _source_root(request):
+    site = Site.find_for_request(request)
+    root = site.root_page.get_translation_or_none(Locale.get_default()) if site else None
+    return root.specific if root else None

@@ -171,15 +171,15 @@ class InterfaceStrings:
             tajik.update(forms(entry))
         tajik.discard("")
         # A string spelt the same in both (an abbreviation, a name) is not left untranslated.
-        content = {_normal(text) for text in content}
-        self.english = {_normal(text) for text in english - tajik if len(_normal(text)) > 1} - content
-        self.tajik = {_normal(text) for text in tajik}
+        content = {normal(text) for text in content}
+        self.english = {normal(text) for text in english - tajik if len(normal(text)) > 1} - content
+        self.tajik = {normal(text) for text in tajik}
         self.english_patterns = _patterns(self.english)
         self.tajik_patterns = _patterns(self.tajik)
 
     def classify(self, text):
         """ "tg", "en", or None for what is not the interface's."""
-        text = _normal(text)
+        text = normal(text)
         if text in self.tajik:
             return LANGUAGE
         if text in self.english:
@@ -191,9 +191,32 @@ class InterfaceStrings:
         return None
 
 
-def _normal(text):
+def normal(text):
     """As the reader sees it: markup in a string ("<span>%(count)s</span> pages") shows as its text."""
     return " ".join(TAG.sub("", text).split()).rstrip(":").strip()
+
+
+def visible_texts(soup):
+    """What a reader of an HTML page sees or hears, server side: its text, and the words in its attributes.
+
+    Text marked as written in another language than the page (`lang`) is content, and is left out.
+    """
+    page_language = soup.html.get("lang") if soup.html else None
+    for node in soup.find_all(string=True):
+        parent = node.parent
+        if parent is None or parent.name in ("script", "style", "template", "noscript", "title", "[document]"):
+            continue
+        marked = parent.find_parent(attrs={"lang": True}) if not parent.has_attr("lang") else parent
+        if marked is not None and marked.name != "html" and marked["lang"] != page_language:
+            continue
+        if parent.find_parent(attrs={"hidden": True}) is None and node.strip():
+            yield node.strip()
+    for element in soup.find_all(attrs={"aria-label": True}):
+        yield element["aria-label"]
+    for element in soup.find_all(["img", "input", "textarea"]):
+        for attribute in ("alt", "placeholder"):
+            if element.get(attribute):
+                yield element[attribute]
 
 
 def english_share(strings, texts):

@@ -27,6 +27,7 @@ class Alternate:
     url: str
     absolute_url: str
     is_current: bool
+    available: bool = True  # the page exists in this language; if not, its link shows the English with a notice
 
 
 @dataclass(frozen=True)
@@ -54,24 +55,29 @@ def _localized_root(context):
 def language_alternates(context, page=None):
     """The current page in each language: for the switcher and hreflang links.
 
-    A page not yet translated into a language links to that language's home
-    page, so the switcher never leads to a 404.
+    A page not translated into a language is marked so, and links to its
+    English in that language's interface (home.routing serves it with a
+    notice); views that are not pages exist in every language.
     """
     request = context["request"]
     current = get_language()
     urls = {}
     fallback_path = request.path
-    if isinstance(page, Page):
+    pages = isinstance(page, Page)
+    if pages:
         # A routable page's sub-URL (a year, a stakeholder) carries over to the other languages.
         own_url = page.get_url(request) or ""
-        subpath = request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
-        if subpath and hasattr(page, "alternate_subpath"):
-            subpath = page.alternate_subpath(subpath)
+        raw_subpath = request.path[len(own_url) :] if own_url and request.path.startswith(own_url) else ""
+        subpath = raw_subpath
+        if raw_subpath and hasattr(page, "alternate_subpath"):
+            subpath = page.alternate_subpath(raw_subpath)
+        # This page's address in the visitor's language: what the other languages' prefixes go in front of.
+        here = request.path[: len(request.path) - len(raw_subpath)] + subpath
         translations = remembered(
             request, f"translations:{request.get_host()}:{page.pk}", lambda: _translation_urls(page, request)
         )
         urls = {code: url + subpath for code, url in translations.items()}
-        fallback_path = _home_url(context)
+        fallback_path = here
     alternates = []
     for code, _name in settings.LANGUAGES:
         url = urls.get(code) or translate_url(fallback_path, code)
@@ -83,9 +89,26 @@ def language_alternates(context, page=None):
                 url=url,
                 absolute_url=request.build_absolute_uri(url),
                 is_current=code == current,
+                available=not pages or code in urls,
             )
         )
     return alternates
+
+
+@register.simple_tag(takes_context=True)
+def url_in_my_language(context, page):
+    """`page`'s address under the reader's language: an English item listed to a Tajik reader stays in Tajik."""
+    url = page.get_url(context["request"]) or ""
+    prefix = f"/{settings.LANGUAGE_CODE}/"  # only English items are listed in another language
+    return f"/{get_language()}/{url[len(prefix) :]}" if url.startswith(prefix) else url
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context, page=None):
+    """The language `page`'s text is written in: the visitor's, or English where it has no translation yet."""
+    if isinstance(page, Page) and getattr(context["request"], "shown_untranslated", False):
+        return settings.LANGUAGE_CODE
+    return get_language()
 
 
 def _translation_urls(page, request):

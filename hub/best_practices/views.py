@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import TaskState, WorkflowState
 
 from home.pagecache import remembered
+from home.untranslated import children_with_untranslated
 from hub.pagination import paginate
 
 from .filters import BestPracticeFilter
@@ -23,7 +24,7 @@ PAGE_SIZE = 20
 
 
 def best_practice_collection(request, index):
-    pages = BestPracticePage.objects.child_of(index).live().public()
+    pages = children_with_untranslated(BestPracticePage.objects.live().public(), index)
     filters = BestPracticeFilter(
         pages, request.GET, remember=lambda name, compute: remembered(request, f"collection:{index.pk}:{name}", compute)
     )

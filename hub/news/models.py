@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage, IntroPage
+from home.untranslated import children_with_untranslated
 from hub.blocks import ArticleBodyBlock
 from hub.directory.models import Stakeholder
 from hub.keywords import KeywordBase
@@ -65,9 +66,11 @@ class NewsIndexPage(RoutablePageMixin, IntroPage):
         """Tags are words of one language: the other languages' alternate is their news index."""
         return "" if subpath.startswith("tag/") else subpath
 
-    def news(self):
-        """Live, public news of this index, newest first."""
-        return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+    def news(self, untranslated=False):
+        """Live, public news of this index, newest first; with `untranslated`, the English news it has no
+        translation of too."""
+        news = NewsPage.objects.live().public().order_by("-date", "-pk")
+        return children_with_untranslated(news, self) if untranslated else news.child_of(self)
 
 
 class NewsTag(KeywordBase):

@@ -15,10 +15,8 @@ NEWS_PAGE_SIZE = 10
 
 
 def news_listing(request, index, year=None, tag=None):
-    news = index.news()
-    years = list(
-        index.news().annotate(year=ExtractYear("date")).order_by("-year").values("year").annotate(count=Count("pk"))
-    )
+    news = index.news(untranslated=True)
+    years = list(news.annotate(year=ExtractYear("date")).order_by("-year").values("year").annotate(count=Count("pk")))
     tag_name = None
     if year is not None:
         if not datetime.MINYEAR <= year <= datetime.MAXYEAR:

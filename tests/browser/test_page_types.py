@@ -16,48 +16,10 @@ from tests.browser.axe import assert_accessible_in_both_themes
 from tests.browser.conftest import add_session_cookie
 from tests.browser.phone_metrics import PATHS, PHONE, measure
 from tests.conftest import LANGUAGES
+from tests.public_pages import PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
 
-# (path after /<language>/, the status a reader gets)
-PUBLIC_PAGES = [
-    ("", 200),
-    ("about/", 200),
-    ("knowledge-hub/", 200),
-    ("knowledge-hub/cbe-transformation/", 200),
-    ("knowledge-hub/best-practices/", 200),
-    ("knowledge-hub/best-practices/?track=4&country=tj", 200),
-    ("knowledge-hub/best-practices/systems-approach-to-digital-learning/", 200),
-    ("news/", 200),
-    ("news/2018/", 200),
-    ("news/unesco-iite-national-workshop-ict-oer-2018/", 200),
-    ("stakeholders/", 200),
-    ("stakeholders/?q=unicef", 200),
-    ("stakeholders/?category=un-agency", 200),
-    ("stakeholders/unicef/", 200),
-    ("events/", 200),
-    ("events/?when=past", 200),
-    ("events/?type=leg-meeting&organiser=moes", 200),
-    ("events/calendar/", 200),
-    ("events/calendar/2026/11/", 200),  # another month
-    ("events/calendar/2031/1/", 200),  # an empty month
-    ("events/leg-quarterly-meeting/", 200),
-    ("events/assessment-training/", 200),
-    ("documents/", 200),
-    ("documents/?type=meeting&language=en", 200),
-    ("projects/?donor=eu&sort=budget", 200),  # filters in use; every chart and table
-    ("projects/who-does-what-where/", 200),
-    ("projects/xi-iati-ec_intpa-sample-tj-teachers/", 200),  # in EUR, with a chart and progress notes
-    ("search/", 200),
-    ("search/?q=education", 200),
-    ("search/?q=qqqzzzxxx", 200),
-    ("search/?q=cordination", 200),  # a misspelling, corrected
-    ("search/?q=teachers&type=events", 200),  # one kind of result
-    ("privacy/", 200),
-    ("accessibility/", 200),
-    ("accounts/login/", 200),
-    ("no-such-page/", 404),
-]
 # Signed in, the public pages again (their header, documents and events change) and the members' own.
 MEMBER_PAGES = [
     *[(path, status) for path, status in PUBLIC_PAGES if path != "accounts/login/"],
@@ -214,3 +176,20 @@ def test_the_collections_second_page_has_no_axe_violation(hub_site, new_page, mo
         assert page.locator(".practice-list > li").count() == 1
         assert page.locator(".pagination a[rel=prev]").count() == 1
         assert page.locator(".pagination a[rel=next]").count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_english_page_shown_to_russian_and_tajik_readers_and_its_listing_have_no_axe_violation(hub_site, new_page):
+    from hub.models import NewsPage
+
+    english = NewsPage.objects.get(locale__language_code="en")
+    for translated in NewsPage.objects.filter(translation_key=english.translation_key).exclude(pk=english.pk):
+        translated.unpublish()
+    page = new_page()
+    for language in ("ru", "tg"):
+        check(page, f"{hub_site.url}/{language}/news/", 200)
+        assert page.locator(".news-list .badge.untranslated").count() == 1
+        check(page, f"{hub_site.url}/{language}/news/{english.slug}/", 200)
+        assert page.get_by_role("note").first.get_attribute("lang") is None, "the notice is in the page's language"
+        assert page.locator("main > div[lang=en] h1").inner_text() == english.title
+    assert_no_script_errors(page)

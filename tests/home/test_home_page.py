@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage
+from home.models import AboutPage, HomePage
 from tests.conftest import LANGUAGES, seed
 
 
@@ -145,13 +145,19 @@ def test_hreflang_alternates_name_every_translation_with_full_urls(client, home)
     }
 
 
-def test_switcher_falls_back_to_the_language_home_when_a_page_is_not_translated(client, home):
+def test_switcher_marks_a_language_the_page_is_not_translated_into_and_links_to_its_english_there(client, home):
     HomePage.objects.get(locale__language_code="tg").unpublish()
 
     page = soup(client.get("/ru/"))
 
-    assert page.select_one('.lang-switch a[hreflang="tg"]')["href"] == "/tg/"
-    assert client.get("/tg/").status_code == 200
+    tajik = page.select_one('.lang-switch a[hreflang="tg"]')
+    assert tajik["href"] == "/tg/" and "lang-missing" in tajik["class"]
+    assert "(ҳанӯз тарҷума нашудааст)" in tajik.get_text(), "said in the language it is about"
+    assert "lang-missing" not in page.select_one('.lang-switch a[hreflang="en"]').get("class", [])
+    assert {link["hreflang"] for link in page.select('link[rel="alternate"][hreflang]')} == {"en", "ru", "x-default"}
+    shown = soup(client.get("/tg/"))
+    assert shown.html["lang"] == "tg" and shown.select_one("main > div[lang=en]") is not None
+    assert "тарҷума нашудааст" in shown.select_one(".untranslated-notice").get_text()
 
 
 @pytest.mark.parametrize(
@@ -205,12 +211,12 @@ def test_navigation_lists_menu_pages_of_the_current_language_only(client, home):
     assert page.select_one(".main-nav a[aria-current]").get_text() == "Главная"
 
 
-def test_switcher_on_an_untranslated_page_leads_to_the_language_home(rf, home):
+def test_switcher_on_an_untranslated_page_leads_to_its_english_in_that_language(rf, client, home):
     from django.template import Context, Template
     from django.utils import translation
 
     english = HomePage.objects.get(locale__language_code="en")
-    page = english.add_child(instance=Page(title="Report", slug="report"))
+    page = english.add_child(instance=AboutPage(title="Report", slug="report"))
     page.copy_for_translation(Locale.objects.get(language_code="ru")).save_revision().publish()
     template = Template(
         "{% load site_tags %}{% language_alternates page as links %}{% for l in links %}{{ l.url }} {% endfor %}"
@@ -219,7 +225,12 @@ def test_switcher_on_an_untranslated_page_leads_to_the_language_home(rf, home):
     with translation.override("en"):
         urls = template.render(Context({"request": rf.get("/en/report/"), "page": page})).split()
 
-    assert urls == ["/en/report/", "/ru/report/", "/tg/"]
+    assert urls == ["/en/report/", "/ru/report/", "/tg/report/"]
+    shown = soup(client.get("/tg/report/"))
+    assert shown.select_one("main > div[lang=en] h1").get_text(strip=True) == "Report"
+    assert shown.select_one('link[rel="canonical"]')["href"] == "http://testserver/en/report/"
+    assert shown.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert client.get("/tg/no-such-page/").status_code == 404
 
 
 def test_menu_queries_do_not_grow_with_the_number_of_menu_pages(client, home):

@@ -86,7 +86,9 @@ def test_an_unpublished_page_is_gone_at_once(client, demo, django_assert_max_num
 
     news.unpublish()
 
-    assert client.get(url).status_code == 404
+    # Gone at once: the address now shows the English original, said to be untranslated.
+    shown = client.get(url)
+    assert news.title not in text(shown) and "untranslated-notice" in shown.content.decode()
     assert news.title not in text(client.get(news.get_parent().url))
 
 
