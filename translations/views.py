@@ -18,8 +18,10 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 from wagtail_localize.models import Translation
+from wagtail_localize.views import edit_translation
 
 from . import review, status
+from .machine import Unavailable
 from .models import SnippetReview
 
 PER_PAGE = 50
@@ -131,10 +133,10 @@ def submit_for_review(request, page_id):
     return _back(request)
 
 
-def _back(request):
-    back = request.POST.get("next", "")
+def _back(request, default="translations_report"):
+    back = request.POST.get("next") or request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        back = "translations_report"  # never sent off-site by a posted address
+        back = default  # never sent off-site by a posted address
     return redirect(back)
 
 
@@ -210,3 +212,14 @@ def review_snippet(request, translation_id):
             "form": form,
         },
     )
+
+
+@require_POST
+def machine_translate(request, translation_id):
+    """wagtail-localize's "Translate with …", where a provider's failure is a message, not a server error."""
+    try:
+        return edit_translation.machine_translate(request, translation_id)
+    except Unavailable as failure:
+        said = _("%(provider)s could not translate this now; nothing was changed.") % {"provider": failure}
+        messages.error(request, f"{said} {_('Try again later, or translate it yourself.')}")
+    return _back(request, default="wagtailadmin_home")

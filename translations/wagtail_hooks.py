@@ -29,6 +29,11 @@ def register_admin_urls():
     ]
 
 
+@hooks.register("register_admin_urls", order=-1)  # ahead of wagtail-localize's own view at the same address
+def take_over_machine_translation():
+    return [path("localize/translate/<int:translation_id>/machine_translate/", views.machine_translate)]
+
+
 @hooks.register("before_edit_snippet", order=-1)  # before wagtail-localize's editor takes the request
 def keep_sources_and_publishing_to_their_roles(request, instance):
     """Translators translate: they neither change an English original nor publish a synced translation themselves.

@@ -442,6 +442,37 @@ WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
+
+def machine_translator():
+    """A machine translation provider for translators' first drafts, from the environment; None offers none.
+
+    DeepL (DEEPL_AUTH_KEY) has Russian but no Tajik; Google Cloud Translation
+    (GOOGLE_CLOUD_PROJECT_ID, with the google-cloud-translate package and
+    GOOGLE_APPLICATION_CREDENTIALS) has both.
+    """
+    if env("DEEPL_AUTH_KEY"):
+        provider, languages = "deepl.DeepLTranslator", ["ru"]
+        options = {"AUTH_KEY": env("DEEPL_AUTH_KEY"), "TIMEOUT": 20}
+    elif env("GOOGLE_CLOUD_PROJECT_ID"):
+        provider, languages = "google.GoogleCloudTranslator", ["ru", "tg"]
+        options = {
+            "PROJECT_ID": env("GOOGLE_CLOUD_PROJECT_ID"),
+            "CREDENTIALS_PATH": env("GOOGLE_APPLICATION_CREDENTIALS"),
+        }
+    else:
+        return None
+    return {
+        "CLASS": "translations.machine.FirstDraft",
+        "OPTIONS": {
+            "PROVIDER": f"wagtail_localize.machine_translators.{provider}",
+            "LANGUAGES": languages,
+            "OPTIONS": options,
+        },
+    }
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator()
+
 # Security headers that hold in every environment; production.py adds the
 # HTTPS-only ones.
 CSRF_FAILURE_VIEW = "legtj.views.csrf_failure"
