@@ -472,6 +472,11 @@ def machine_translator():
 
 
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator()
+# A requested translation starts as a draft, even of a live page: otherwise wagtail-localize publishes the
+# English copy under /ru/ or /tg/ at once (marked as Russian or Tajik), and publishes it after the commit from a
+# stale copy, which resets the child count of a section translated with its subtree (its pages answer 404).
+# Until a moderator approves the translation, readers get the English with a notice (home.routing).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Security headers that hold in every environment; production.py adds the
 # HTTPS-only ones.
