@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.cache import cache
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import get_language
@@ -8,7 +9,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, TranslatableMixin
 
+from home.pagecache import content_version
+
 from . import review, status, views
+
+PANEL_SECONDS = 60
 
 
 @hooks.register("register_admin_urls")
@@ -75,15 +80,30 @@ class TranslationStatusPanel(Component):
     order = 210
 
     def get_context_data(self, parent_context):
-        languages, rows = status.report(first_language=get_language())
+        language = get_language()
+        # The whole report is read for these few lines: kept a minute, and at once anew when the content
+        # changes (an English edit makes translations out of date); translated strings show within the minute.
+        key = f"translation-panel:{content_version(parent_context['request'])}:{language}"
+        return cache.get_or_set(key, lambda: self.summary(language), PANEL_SECONDS)
+
+    @staticmethod
+    def summary(language):
+        languages, rows = status.report(first_language=language)
         first = languages[0]
-        stale = [(row, row.cells[first]) for row in rows if row.cells[first].state == status.OUT_OF_DATE][:5]
+        stale = [
+            {"title": row.title, "url": cell.url, "changed": cell.changed}
+            for row in rows
+            if (cell := row.cells[first]).state == status.OUT_OF_DATE
+        ][:5]
         names = views.language_names()
         return {
-            "totals": views.totals(status.counts(rows, languages), names),
-            "first": names[first],
+            "totals": [
+                (code, str(name), [(state, str(label), number) for state, label, number in by_state])
+                for code, name, by_state in views.totals(status.counts(rows, languages), names)
+            ],
+            "first": str(names[first]),
             "stale": stale,
-            "states": [label for state, label in status.STATES.items() if state != status.COMPLETE],
+            "states": [str(label) for state, label in status.STATES.items() if state != status.COMPLETE],
         }
 
 

@@ -145,3 +145,22 @@ def test_submitting_for_review_never_sends_the_translator_off_site(people, demo)
 
     assert response.status_code == 302 and response["Location"] == reverse("translations_report")
     assert Page.objects.get(pk=russian.pk).current_workflow_state is not None
+
+
+def test_the_dashboard_panel_reads_the_report_once_until_the_content_changes(people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    translator, _moderator = people
+    english = NewsPage.objects.get(locale__language_code="en")
+    with CaptureQueriesContext(connection) as first:
+        translator.get(reverse("wagtailadmin_home"))
+    with CaptureQueriesContext(connection) as again:
+        panel = BeautifulSoup(translator.get(reverse("wagtailadmin_home")).content, "html.parser")
+    assert len(again) < len(first) - 5, "the report's queries are not run again"
+    assert "Renamed in English" not in panel.select_one("#translation-status-section").get_text()
+
+    english.title = "Renamed in English"
+    english.save_revision().publish()
+    panel = BeautifulSoup(translator.get(reverse("wagtailadmin_home")).content, "html.parser")
+    assert "Renamed in English" in panel.select_one("#translation-status-section").get_text(), "out of date at once"
