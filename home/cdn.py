@@ -96,8 +96,12 @@ class _Batch:
 
     def add(self, instance):
         if isinstance(instance, Page):
-            for page in Page.objects.filter(translation_key=instance.translation_key).live():
+            translations = list(
+                Page.objects.filter(translation_key=instance.translation_key).live().select_related("locale")
+            )
+            for page in translations:
                 self.purge.add_pages([page, *page.get_ancestors().filter(depth__gt=1).live()])
+            self.purge.add_urls(_untranslated_addresses(translations))
             return
         if hasattr(instance, "get_cached_urls"):
             self.purge.add_urls(instance.get_cached_urls())
@@ -111,6 +115,17 @@ class _Batch:
         for source, _references in ReferenceIndex.get_references_to(instance).group_by_source_object():
             if isinstance(source, Page) and source.live:
                 self.purge.add_page(source)
+
+
+def _untranslated_addresses(translations):
+    """The English page's address under each language it lacks: where home.routing serves it with a notice."""
+    english = next((page for page in translations if page.locale.language_code == settings.LANGUAGE_CODE), None)
+    url = english.get_full_url() if english else None
+    if not url:
+        return []
+    present = {page.locale.language_code for page in translations}
+    site, prefix, path = url.partition(f"/{settings.LANGUAGE_CODE}/")
+    return [f"{site}/{code}/{path}" for code, _name in settings.LANGUAGES if code not in present] if prefix else []
 
 
 def _routable_types():

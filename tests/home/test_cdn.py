@@ -55,6 +55,19 @@ def test_a_published_page_is_purged_with_its_translations_and_the_listings_that_
     assert len(cdn) == len(set(cdn)), "one purge for the whole publish, however many rows it wrote"
 
 
+def test_an_english_page_is_purged_too_where_it_stands_in_for_a_missing_translation(
+    cdn, demo, django_capture_on_commit_callbacks
+):
+    english = NewsPage.objects.get(slug="unesco-iite-national-workshop-ict-oer-2018", locale__language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        NewsPage.objects.get(translation_key=english.translation_key, locale__language_code="tg").unpublish()
+    cdn.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        english.title = f"{english.title} (updated)"
+        english.save_revision().publish()
+    assert "/tg/news/unesco-iite-national-workshop-ict-oer-2018/" in cdn, "the English shown under /tg/"
+
+
 def test_a_changed_event_is_purged_at_its_own_addresses_in_each_language(cdn, demo, django_capture_on_commit_callbacks):
     event = Event.objects.get(slug="leg-quarterly-meeting", locale__language_code="en")
     with django_capture_on_commit_callbacks(execute=True):
