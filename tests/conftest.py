@@ -184,6 +184,38 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def site_content():
+    """What the site holds, as text: titles and names, which an interface-language check must not take for
+    the interface's words (a page called "News")."""
+    from wagtail.models import Collection, Page
+
+    from hub.models import HubDocument
+    from translations.status import translatable_snippet_models
+
+    content = set(Page.objects.values_list("title", flat=True))
+    content |= set(Collection.objects.values_list("name", flat=True))
+    content |= set(HubDocument.objects.values_list("title", flat=True))
+    for model in translatable_snippet_models():
+        content.update(str(obj) for obj in model.objects.all())
+    return content
+
+
+def tajik_admin_client():
+    """A superuser whose admin is in Tajik (Wagtail's profile language), signed in."""
+    from django.test import Client
+    from wagtail.users.models import UserProfile
+
+    from accounts.models import User
+
+    user = User.objects.create_superuser(email="tajik-admin@leg.tj")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "tg"
+    profile.save()
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def operator_env(**extra):
     """This environment as an operator's shell has it: never with the browser tests' async escape hatch."""
     return {**{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}, **extra}

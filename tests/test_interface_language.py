@@ -11,21 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 
-from hub.models import HubDocument
+from tests.conftest import site_content
 from tests.public_pages import PUBLIC_PAGES
 from translations.catalogs import InterfaceStrings, normal, visible_texts
-from translations.status import translatable_snippet_models
-
-
-def site_content():
-    from wagtail.models import Page
-
-    content = set(Page.objects.values_list("title", flat=True)) | set(
-        HubDocument.objects.values_list("title", flat=True)
-    )
-    for model in translatable_snippet_models():
-        content.update(str(obj) for obj in model.objects.all())
-    return content
 
 
 def russian_strings(content):

@@ -75,6 +75,7 @@ def stakeholder(request, page, code):
     organisation = Stakeholder.labels([code], queryset=Stakeholder.objects.select_related("logo")).get(code)
     if organisation is None:
         raise Http404
+
     area_codes = [row.code for row in organisation.areas_of_work.all()]
     region_codes = [row.code for row in organisation.regions.all()]
     area_labels, region_labels = AreaOfWork.labels(area_codes), Region.labels(region_codes)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import add_session_cookie
+from tests.conftest import site_content, tajik_admin_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,31 +20,10 @@ MOST_ENGLISH = 0.05
 
 @pytest.fixture
 def tajik_admin(hub_site, new_page):
-    from django.test import Client
-    from wagtail.users.models import UserProfile
-
-    from accounts.models import User
-
-    user = User.objects.create_superuser(email="tajik-admin@leg.tj")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "tg"
-    profile.save()
-    client = Client()
-    client.force_login(user)
+    client = tajik_admin_client()
     page = new_page()
     add_session_cookie(page, hub_site, client.cookies["sessionid"].value)
     return page
-
-
-def site_content():
-    from wagtail.models import Collection, Page
-
-    from translations.status import translatable_snippet_models
-
-    titles = set(Page.objects.values_list("title", flat=True)) | set(Collection.objects.values_list("name", flat=True))
-    for model in translatable_snippet_models():
-        titles.update(str(obj) for obj in model.objects.all())
-    return titles
 
 
 def test_dashboard_editors_and_status_report_are_at_most_five_percent_english(hub_site, tajik_admin):

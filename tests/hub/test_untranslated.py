@@ -78,3 +78,42 @@ def test_the_tajik_listing_queries_do_not_grow_with_english_only_news(client, de
     with django_assert_max_num_queries(with_ten):
         page = soup(client.get("/tg/news/"))
     assert len(page.select(".news-list .badge.untranslated")) == 10, "a full page of English-only news"
+
+
+def test_an_organisation_only_in_english_is_marked_in_the_tajik_directory_and_on_its_page(client, demo):
+    from hub.models import Stakeholder
+
+    english = Stakeholder.objects.filter(locale__language_code="en").exclude(description="").first()
+    Stakeholder.objects.filter(translation_key=english.translation_key, locale__language_code="tg").delete()
+
+    directory = soup(client.get("/tg/stakeholders/"))
+    entry = next(item for item in directory.select(".stakeholder-list li") if english.name in item.get_text())
+    assert entry.h3["lang"] == "en" and entry.select_one(".badge.untranslated") is not None
+    assert len(directory.select(".stakeholder-list .badge.untranslated")) == 1, "only the untranslated one"
+
+    page = soup(client.get(f"/tg/stakeholders/{english.code}/"))
+    assert page.h1["lang"] == "en" and page.select_one("p.lead")["lang"] == "en"
+    assert "тарҷума нашудааст" in page.select_one(".untranslated-notice").get_text()
+    assert page.select_one(".facts dt").get("lang") is None, "the interface stays Tajik"
+
+
+def test_an_untranslated_page_reads_in_english_inside_the_readers_header_and_footer(client, english_only_news):
+    page = soup(client.get(f"/tg/news/{english_only_news.slug}/"))
+    content = page.select_one("main > div[lang=en]")
+    assert "2018" in content.get_text() and "October" in content.get_text(), "its date written the English way"
+    assert page.select_one(".site-header").get_text(" ").count("Ҷустуҷӯ") >= 1, "the header stays Tajik"
+
+
+def test_an_event_only_in_english_is_marked_in_the_tajik_events_and_on_its_page(client, demo):
+    from hub.models import Event
+
+    english = Event.objects.get(slug="leg-quarterly-meeting", locale__language_code="en")
+    Event.objects.filter(translation_key=english.translation_key, locale__language_code="tg").delete()
+
+    listing = soup(client.get("/tg/events/"))
+    entry = next(article for article in listing.select("article.event") if english.title in article.get_text())
+    assert entry.select_one(".h3")["lang"] == "en" and entry.select_one(".badge.untranslated") is not None
+
+    page = soup(client.get(f"/tg/events/{english.slug}/"))
+    assert page.h1["lang"] == "en" and page.select_one(".untranslated-notice") is not None
+    assert page.select_one("#registration").get("lang") is None, "the interface stays Tajik"

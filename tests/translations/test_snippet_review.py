@@ -4,16 +4,15 @@ Snippets have no drafts: the translated strings wait in wagtail-localize, and a 
 writes them into the directory. A translator can neither publish a translation nor change the English original.
 """
 
-import polib
 import pytest
 from bs4 import BeautifulSoup
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import Translation
 
 from hub.models import Stakeholder, StakeholderDirectoryPage
+from tests.translations.work import translate_in_editor, translate_offline
 from translations import status
 from translations.models import SnippetReview
 
@@ -58,22 +57,8 @@ def test_a_snippet_goes_from_missing_through_review_to_the_directory_in_each_lan
     }
     assert cell(stakeholder, "tg").state == status.IN_PROGRESS and cell(stakeholder, "tg").share == 0
 
-    po = polib.pofile(
-        translator.get(reverse("wagtail_localize:download_pofile", args=[translations["ru"].pk])).content.decode()
-    )
-    for entry in po:
-        entry.msgstr = f"РУ {entry.msgid}"
-    translator.post(
-        reverse("wagtail_localize:upload_pofile", args=[translations["ru"].pk]),
-        {"file": SimpleUploadedFile("ru.po", str(po).encode()), "next": "/"},
-    )
-    for segment in StringSegment.objects.filter(source=translations["tg"].source):
-        saved = translator.put(
-            reverse("wagtail_localize:edit_string_translation", args=[translations["tg"].pk, segment.pk]),
-            f"value=ТҶ {segment.string.data}",
-            content_type="application/x-www-form-urlencoded",
-        )
-        assert saved.status_code in (200, 201)
+    translate_offline(translator, translations["ru"], "РУ")
+    translate_in_editor(translator, translations["tg"], "ТҶ")
     assert cell(stakeholder, "tg").share == 100
     assert cell(stakeholder, "tg").state == status.IN_PROGRESS, "translated, not yet applied"
 

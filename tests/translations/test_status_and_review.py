@@ -5,16 +5,15 @@ editor saves them (tg); submitted for review; sent back once, approved, publishe
 the status report and the translator's dashboard say both translations are out of date.
 """
 
-import polib
 import pytest
 from bs4 import BeautifulSoup
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import Translation
 
 from hub.models import NewsPage
+from tests.translations.work import translate_in_editor, translate_offline
 from translations import status
 
 
@@ -57,24 +56,9 @@ def test_a_page_goes_from_missing_to_published_in_each_language_and_out_of_date_
     }
     assert cell(source, "ru").state == status.IN_PROGRESS and cell(source, "ru").share == 0
 
-    # Russian offline: the PO file, filled in and uploaded.
-    po = polib.pofile(
-        translator.get(reverse("wagtail_localize:download_pofile", args=[translations["ru"].pk])).content.decode()
-    )
-    for entry in po:
-        entry.msgstr = f"РУ {entry.msgid}"
-    translator.post(
-        reverse("wagtail_localize:upload_pofile", args=[translations["ru"].pk]),
-        {"file": SimpleUploadedFile("ru.po", str(po).encode()), "next": "/"},
-    )
-    # Tajik in the editor: each string as the editor's script saves it.
-    for segment in StringSegment.objects.filter(source=translations["tg"].source):
-        response = translator.put(
-            reverse("wagtail_localize:edit_string_translation", args=[translations["tg"].pk, segment.pk]),
-            f"value=ТҶ {segment.string.data}",
-            content_type="application/x-www-form-urlencoded",
-        )
-        assert response.status_code in (200, 201)
+    # Russian offline (a PO file filled in and uploaded), Tajik in the editor.
+    translate_offline(translator, translations["ru"], "РУ")
+    translate_in_editor(translator, translations["tg"], "ТҶ")
     assert cell(source, "ru").share == cell(source, "tg").share == 100
     assert cell(source, "tg").state == status.IN_PROGRESS, "translated but not yet published"
 
