@@ -8,7 +8,7 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.template.response import TemplateResponse
 
-from hub.best_practices.models import BestPracticePage
+from hub.best_practices.models import BestPracticeIndexPage, BestPracticePage
 from hub.documents.library import related_documents
 from hub.documents.models import HubDocument
 from hub.events.models import ActionItem
@@ -88,10 +88,7 @@ def stakeholder(request, page, code):
         "regions": [str(region_labels.get(c, c)) for c in region_codes],
         # Personal data: never queried, let alone shown, for anonymous visitors.
         "focal_points": list(organisation.focal_points.all()) if request.user.is_authenticated else None,
-        "best_practices": BestPracticePage.objects.live()
-        .public()
-        .filter(locale=page.locale, **linked)
-        .order_by("title"),
+        **linked_practices(request, page, code),
         "news": NewsPage.objects.live().public().filter(locale=page.locale, **linked).order_by("-date")[:10],
         **linked_events(request, code),
         "documents": related_documents(request, HubDocument.objects.filter(publishers__code=code), LINKED_DOCUMENTS),
@@ -101,6 +98,21 @@ def stakeholder(request, page, code):
 
 LINKED_EVENTS = 10
 LINKED_DOCUMENTS = 10
+LINKED_PRACTICES = 10
+
+
+def linked_practices(request, page, code):
+    """The first practices naming the organisation, and where the collection lists them all: a partner named
+    in thousands of practices must not make its page thousands of links long."""
+    practices = BestPracticePage.objects.live().public().filter(locale=page.locale, organisations__code=code)
+    shown = list(practices.order_by("title")[: LINKED_PRACTICES + 1])
+    count = practices.count() if len(shown) > LINKED_PRACTICES else len(shown)
+    collection = BestPracticeIndexPage.objects.live().filter(locale=page.locale).first()
+    return {
+        "best_practices": shown[:LINKED_PRACTICES],
+        "best_practices_count": count,
+        "best_practices_url": f"{collection.get_url(request)}?organisation={code}" if collection else "",
+    }
 
 
 def linked_events(request, code):

@@ -134,3 +134,26 @@ def test_directory_queries_do_not_grow_with_the_directory(client, demo, django_a
     for url in urls:
         with django_assert_max_num_queries(20):
             client.get(url)
+
+
+def test_an_organisation_named_in_many_practices_lists_ten_and_links_to_all_of_them(client, demo):
+    from hub.models import BestPracticeIndexPage, BestPracticePage
+    from hub.synthetic import create_best_practices
+
+    collection = BestPracticeIndexPage.objects.get(locale__language_code="en")
+    create_best_practices(collection, 120)
+    unicef = Stakeholder.objects.get(code="unicef", locale__language_code="en")
+    named = BestPracticePage.objects.live().filter(locale=unicef.locale, organisations__code="unicef").count()
+    assert named > 10
+
+    page = soup(client.get("/en/stakeholders/unicef/"))
+    section = page.select_one("section[aria-labelledby=linked-practices]")
+    assert len(section.select("li")) == 10
+    everything = section.select("p a")[-1]
+    assert everything.get_text() == f"All {named} best practices of this organisation"
+    filtered = soup(client.get(everything["href"]))
+    assert filtered.select_one(".results-bar [role=status]").get_text() == f"{named} best practices"
+
+    before = count_queries(client, "/en/stakeholders/unicef/")
+    create_best_practices(collection, 200, seed=9)
+    assert count_queries(client, "/en/stakeholders/unicef/") <= before
