@@ -134,10 +134,15 @@ class RoutingMiddleware:
 
 
 def _site_and_root(request):
-    """The site, its root page in the visitor's language (or the English one), and that language's Locale."""
+    """The site, its root page in the visitor's language (or the English one), and the id of that language's
+    Locale: None when the language has no live root, so that nothing found under it is in that language."""
     site = Site.find_for_request(request)
-    locale_id = Locale.objects.filter(language_code=get_language()).values_list("pk", flat=True).first()
-    return site, (site.root_page.localized.specific if site else None), locale_id
+    if site is None:
+        return None, None, None
+    root = site.root_page.localized.specific
+    # `localized` falls back to the site's own root (the English home) when the language has none: no query needed.
+    in_language = root.pk != site.root_page_id or get_language() == settings.LANGUAGE_CODE
+    return site, root, root.locale_id if in_language else None
 
 
 def _source_root(request):
