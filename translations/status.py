@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -208,7 +208,10 @@ def _unapplied(translations):
         .annotate(at=Max("created_at"))
     }
     edited = (
-        StringTranslation.objects.filter(translation_of__segments__source_id__in=sources)
+        # A string is shared by every source that has it; its translation is the one in the segment's context.
+        StringTranslation.objects.filter(
+            translation_of__segments__source_id__in=sources, translation_of__segments__context_id=F("context_id")
+        )
         .values("translation_of__segments__source_id", "locale_id")
         .annotate(at=Max("updated_at"))
     )

@@ -141,7 +141,11 @@ def _back(request, default="translations_report"):
 
 
 def _snippet_target(translation):
-    instance = translation.get_target_instance()
+    """The snippet a translation writes to; 404 for a page's translation or a snippet since deleted."""
+    try:
+        instance = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        raise Http404 from None
     if isinstance(instance, Page):
         raise Http404
     return instance
@@ -151,10 +155,7 @@ def _snippet_target(translation):
 def submit_snippet_for_review(request, translation_id):
     """A translator hands a snippet's translation to the moderators; its strings stay unapplied until approved."""
     translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
-    try:
-        instance = _snippet_target(translation)
-    except ObjectDoesNotExist:
-        raise Http404 from None
+    instance = _snippet_target(translation)
     meta = instance._meta
     if not request.user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
         raise PermissionDenied
@@ -189,10 +190,7 @@ def review_snippet(request, translation_id):
         SnippetReview.objects.select_related("translation"), translation_id=translation_id
     )
     translation = snippet_review.translation
-    try:
-        instance = _snippet_target(translation)
-    except ObjectDoesNotExist:
-        raise Http404 from None
+    instance = _snippet_target(translation)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and snippet_review.status == SnippetReview.IN_REVIEW and form.is_valid():
         approve = form.cleaned_data["decision"] == "approve"
