@@ -93,9 +93,7 @@ class RoutingMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not self.wagtail_serve or hasattr(request, "_wagtail_route_for_request"):
             return None
-        site, root, language_locale_id = kept_here(
-            request, f"root:{request.get_host()}:{get_language()}", lambda: _site_and_root(request)
-        )
+        site, root, language_locale_id = site_and_root(request)
         request._wagtail_site = site
         if root is None:
             return None  # no site: Wagtail's view answers 404
@@ -131,6 +129,11 @@ class RoutingMiddleware:
         if translation is not None and translation.live:
             return HttpResponseRedirect(translation.get_url(request))
         return found
+
+
+def site_and_root(request):
+    """`_site_and_root(request)`, kept until the content changes: shared by every request, never to be changed."""
+    return kept_here(request, f"root:{request.get_host()}:{get_language()}", lambda: _site_and_root(request))
 
 
 def _site_and_root(request):

@@ -9,10 +9,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home.models import HomePage
-from home.pagecache import remembered
+from home.pagecache import kept_here, remembered
+from home.routing import site_and_root
 
 register = template.Library()
 
@@ -46,8 +47,7 @@ def _localized_root(context):
             # Home pages only ever sit at a site's root: no lookup needed.
             request._localized_root = page
         else:
-            site = Site.find_for_request(request)
-            request._localized_root = site.root_page.localized if site else None
+            request._localized_root = site_and_root(request)[1]
     return request._localized_root
 
 
@@ -228,15 +228,16 @@ def library_page(context):
 
 
 def _section_page(context, model):
-    """The live child of the localized home page of type `model`: looked up once per request."""
+    """The live child of the localized home page of type `model`, kept until the content changes."""
     request = context["request"]
-    cache = request.__dict__.setdefault("_section_pages", {})
-    if model not in cache:
+
+    def find():
         root = _localized_root(context)
         # By id, not tree order: walking the tree in path order to the first row of a small table scans
         # every page before it (30 ms under 20,000 pages on PostgreSQL); there is one such page per language.
-        cache[model] = model.objects.child_of(root).live().order_by("pk").first() if root else None
-    return cache[model]
+        return model.objects.child_of(root).live().order_by("pk").first() if root else None
+
+    return kept_here(request, f"section:{request.get_host()}:{get_language()}:{model._meta.label}", find)
 
 
 @register.simple_tag

@@ -89,7 +89,7 @@ def stakeholder(request, page, code):
         # Personal data: never queried, let alone shown, for anonymous visitors.
         "focal_points": list(organisation.focal_points.all()) if request.user.is_authenticated else None,
         **linked_practices(request, page, code),
-        "news": NewsPage.objects.live().public().filter(locale=page.locale, **linked).order_by("-date")[:10],
+        "news": NewsPage.objects.live().public().filter(locale_id=page.locale_id, **linked).order_by("-date")[:10],
         **linked_events(request, code),
         "documents": related_documents(request, HubDocument.objects.filter(publishers__code=code), LINKED_DOCUMENTS),
     }
@@ -104,10 +104,10 @@ LINKED_PRACTICES = 10
 def linked_practices(request, page, code):
     """The first practices naming the organisation, and where the collection lists them all: a partner named
     in thousands of practices must not make its page thousands of links long."""
-    practices = BestPracticePage.objects.live().public().filter(locale=page.locale, organisations__code=code)
+    practices = BestPracticePage.objects.live().public().filter(locale_id=page.locale_id, organisations__code=code)
     shown = list(practices.order_by("title")[: LINKED_PRACTICES + 1])
     count = practices.count() if len(shown) > LINKED_PRACTICES else len(shown)
-    collection = BestPracticeIndexPage.objects.live().filter(locale=page.locale).first()
+    collection = BestPracticeIndexPage.objects.live().filter(locale_id=page.locale_id).first()
     return {
         "best_practices": shown[:LINKED_PRACTICES],
         "best_practices_count": count,
