@@ -88,15 +88,24 @@ class BestPracticeFilter(LinkFilters):
                     "counts", lambda facet=facet, pages=pages: facet.counts(pages), skip=facet.param
                 )
         # Labels for the facets and for the listed items, one query per vocabulary.
+        vocabularies = [facet for facet in FACETS if isinstance(facet, VocabularyFacet)]
+        rows = [
+            {facet.param: list(getattr(page, facet.field_name).all()) for facet in vocabularies}
+            for page in listed_pages
+        ]
         self.labels = {}
-        for facet in FACETS:
-            if isinstance(facet, VocabularyFacet):
-                codes = set(vocabulary_counts[facet.param])
-                for page in listed_pages:
-                    codes.update(row.code for row in getattr(page, facet.field_name).all())
-                if self.selected.get(facet.param):
-                    codes.add(self.selected[facet.param])
-                self.labels[facet.param] = facet.model.labels(codes)
+        for facet in vocabularies:
+            codes = set(vocabulary_counts[facet.param])
+            codes.update(row.code for page_rows in rows for row in page_rows[facet.param])
+            if self.selected.get(facet.param):
+                codes.add(self.selected[facet.param])
+            self.labels[facet.param] = facet.model.labels(codes)
+        # Each listed page's tags as text: a card reads them, rather than its related managers, several times.
+        for page, page_rows in zip(listed_pages, rows, strict=True):
+            page.tags = {
+                param: [str(self.labels[param].get(row.code) or row) for row in found]
+                for param, found in page_rows.items()
+            }
 
         facets = []
         for facet in FACETS:

@@ -21,6 +21,10 @@ from .models import BestPracticePage
 from .workflows import ensure_submission_workflow
 
 PAGE_SIZE = 20
+LISTED_FIELDS = (
+    *("title", "url_path", "path", "depth", "locale_id", "first_published_at", "search_description"),
+    "what_makes_it_best",
+)
 
 
 def best_practice_collection(request, index):
@@ -28,21 +32,14 @@ def best_practice_collection(request, index):
     filters = BestPracticeFilter(
         pages, request.GET, remember=lambda name, compute: remembered(request, f"collection:{index.pk}:{name}", compute)
     )
-    results = filters.results()
     listed = paginate(
         request,
-        results.only(
-            "title",
-            "url_path",
-            "path",
-            "depth",
-            "locale_id",
-            "first_published_at",
-            "search_description",
-            "what_makes_it_best",
-        ).prefetch_related("action_tracks", "countries", "organisations"),
+        filters.results(),
         PAGE_SIZE,
-        count=filters.remember("total", results.count),
+        remember=lambda name, compute: filters.remember(f"{name}-{filters.sort}", compute),
+        rows=BestPracticePage.objects.live()
+        .only(*LISTED_FIELDS)
+        .prefetch_related("action_tracks", "countries", "organisations"),
     )
     facets = filters.facets(listed_pages=listed.object_list)
     return TemplateResponse(
@@ -53,7 +50,6 @@ def best_practice_collection(request, index):
             "results": listed,
             "facets": facets,
             "filters": filters,
-            "labels": filters.labels,
             "active_filters": [facet for facet in facets if facet.selected_label],
             "sort_options": filters.sort_options(),
         },

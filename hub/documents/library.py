@@ -4,7 +4,8 @@ Every list starts from `visible_documents(request)`, so no page, facet count
 or search result ever names a document its reader may not see. The queries
 per request are constant: one per facet, one for the count, one for the page
 of documents, one for their publishers and one for the publishers' names.
-For anonymous readers the counts and names are kept until the content changes.
+For anonymous readers the counts, the listing's order and the names are kept
+until the content changes, so a page reads only its own twenty documents.
 """
 
 import datetime
@@ -157,8 +158,16 @@ def library(request, page):
     # What an anonymous reader without a session may see is the same for all of them: counted once per change.
     anonymous = not request.user.is_authenticated and settings.SESSION_COOKIE_NAME not in request.COOKIES
     filters = DocumentFilter(visible_documents(request), request.GET, remember=remember if anonymous else None)
-    results = filters.results()
-    results = paginate(request, listed(results), PAGE_SIZE, count=filters.remember("total", results.count))
+    if anonymous:
+        results = paginate(
+            request,
+            filters.results(),
+            PAGE_SIZE,
+            remember=lambda name, compute: filters.remember(f"{name}-{filters.sort}", compute),
+            rows=listed(visible_documents(request)),
+        )
+    else:
+        results = paginate(request, listed(filters.results()), PAGE_SIZE)
     results.object_list = with_publisher_labels(results.object_list)
     facets = filters.facets()
     return TemplateResponse(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -30,6 +30,7 @@ from .models import ActionItem, Event
 PAGE_SIZE = 20
 ORGANISER_CODE = re.compile(r"[-a-zA-Z0-9_]+")  # what the feeds' <slug:code> route accepts
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+ORGANISER_CHOICES = 20  # the organisers listed as filters
 
 
 def localized_events():
@@ -128,14 +129,26 @@ class EventFilters:
         ]
 
     def organiser_choices(self):
+        """The organisers of the most events (and the one selected), A–Z: a choice, not a directory of every
+        partner; each organisation's page in the directory lists its own events."""
+
         def organisers():
-            codes = Event.organisers.through.objects.order_by().values_list("stakeholder__code", flat=True).distinct()
+            codes = list(
+                Event.organisers.through.objects.order_by()
+                .values_list("stakeholder__code", flat=True)
+                .annotate(events=Count("event", distinct=True))
+                .order_by("-events", "stakeholder__code")[:ORGANISER_CHOICES]
+            )
+            if self.organiser and self.organiser not in codes:
+                codes.append(self.organiser)
             labels = sorted(Stakeholder.labels(codes).values(), key=lambda s: s.short_name.casefold())
             return [(s.code, s.short_name) for s in labels]
 
         return [
             Choice(code, name, self.url(organiser=None if code == self.organiser else code), code == self.organiser)
-            for code, name in pagecache.remembered(self.request, f"event-organisers:{get_language()}", organisers)
+            for code, name in pagecache.remembered(
+                self.request, f"event-organisers:{get_language()}:{self.organiser}", organisers
+            )
         ]
 
 

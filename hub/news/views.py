@@ -7,16 +7,28 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.template.response import TemplateResponse
 
+from home.pagecache import remembered
 from hub.pagination import paginate
 
-from .models import NewsTag
+from .models import NewsPage, NewsTag
 
 NEWS_PAGE_SIZE = 10
 
 
 def news_listing(request, index, year=None, tag=None):
     news = index.news(untranslated=True)
-    years = list(news.annotate(year=ExtractYear("date")).order_by("-year").values("year").annotate(count=Count("pk")))
+
+    def remember(name, compute):
+        return remembered(request, f"news:{index.pk}:{year}:{tag}:{name}", compute)
+
+    # Kept while the content is unchanged: with thousands of items, counting and ordering them is most of a page.
+    years = remembered(
+        request,
+        f"news:{index.pk}:years",
+        lambda: list(
+            news.annotate(year=ExtractYear("date")).order_by("-year").values("year").annotate(count=Count("pk"))
+        ),
+    )
     tag_name = None
     if year is not None:
         if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
@@ -27,7 +39,9 @@ def news_listing(request, index, year=None, tag=None):
         if tag_name is None:
             raise Http404
         news = news.filter(pk__in=NewsTag.objects.filter(slug=tag).values("page_id"))
-    items = paginate(request, news.prefetch_related("tags"), NEWS_PAGE_SIZE)
+    items = paginate(
+        request, news, NEWS_PAGE_SIZE, remember=remember, rows=NewsPage.objects.live().prefetch_related("tags")
+    )
     return TemplateResponse(
         request,
         "hub/news/news_index_page.html",

@@ -11,13 +11,6 @@ def word_guidance_script():
 
 
 @register.simple_tag
-def vocabulary_label(labels, facet, row):
-    """A synchronised vocabulary row shown in the visitor's language."""
-    localized = labels.get(facet, {}).get(row.code)
-    return str(localized or row)
-
-
-@register.simple_tag
 def upcoming_events(count):
     """The next `count` events in the visitor's language, with their organisers' names."""
     from hub.events.views import localized_events, organiser_names, upcoming

@@ -185,7 +185,7 @@ def test_kept_counts_follow_a_publish_at_once(client, practices, django_assert_m
         after = client.get(url)
     assert facet_counts(after, "track") == {**before, "1": before["1"] + 1}
     assert "Echo" in listed_titles(after)
-    # Four facets and the total: counted once for every page and order of the listing.
+    # Four facets and the total (the number of kept keys): counted once for every page and order of the listing.
     with django_assert_max_num_queries(len(counting) - 5):
         assert "Echo" in listed_titles(client.get(url, {"sort": "title"}))
 
@@ -228,3 +228,37 @@ def test_drafts_and_private_practices_stay_hidden(client, demo):
     assert draft.slug not in sitemap and private.slug not in sitemap
     search = client.get("/en/search/", {"q": "Members only"})
     assert "Members only" not in [a.get_text() for a in soup(search).select(".search-results a")]
+
+
+def titles_in_order(**filters):
+    pages = BestPracticePage.objects.live().filter(locale__language_code="en", **filters)
+    return list(pages.order_by("-first_published_at", "-pk").values_list("title", flat=True))
+
+
+def test_kept_order_pages_like_the_database_and_follows_each_change(client, demo):
+    """The listing's order is kept between requests (hub.pagination); every page matches a fresh ordering, before
+    and after a publish and an unpublish."""
+    create_best_practices(collection(), 45)
+    url = COLLECTION.format("en")
+    for number in (1, 2, 3):
+        assert listed_titles(client.get(url, {"page": number})) == titles_in_order()[(number - 1) * 20 : number * 20]
+
+    pushed_down = titles_in_order()[19]  # the last of page 1
+    newest = add_practice("Zulu newest")
+    assert listed_titles(client.get(url))[0] == "Zulu newest"
+    assert listed_titles(client.get(url, {"page": 2}))[0] == pushed_down
+
+    newest.unpublish()
+    assert "Zulu newest" not in listed_titles(client.get(url))
+    assert listed_titles(client.get(url, {"page": 3})) == titles_in_order()[40:60]
+
+
+def test_a_deep_or_filtered_page_costs_what_the_first_does(client, demo):
+    create_best_practices(collection(), 300)
+    url = COLLECTION.format("en")
+    first = count_queries(client, url)
+    assert count_queries(client, url + "?page=14") == first
+    deep = client.get(url, {"page": 14})
+    assert listed_titles(deep) == titles_in_order()[260:280]
+    filtered = client.get(url, {"track": "2", "page": 3})
+    assert listed_titles(filtered) == titles_in_order(action_tracks__code="2")[40:60]

@@ -93,6 +93,33 @@ def test_filters_by_type_and_organiser(client, demo):
     assert "МОН" in [a.get_text(strip=True) for a in organisers]  # organisers in the visitor's language
 
 
+def test_the_organiser_filter_lists_the_busiest_organisers_and_the_one_chosen(client, demo):
+    """A thousand partners would make the filter a directory: it lists the 20 organisers of most events, A–Z."""
+    english = Locale.objects.get(language_code="en")
+    organisations = Stakeholder.objects.bulk_create(
+        [Stakeholder(locale=english, code=f"org-{n:02}", name=f"Org {n:02}", category="ngo") for n in range(30)]
+    )
+    soon = timezone.now() + datetime.timedelta(days=1)
+    through = Event.organisers.through
+    for n, organisation in enumerate(organisations):
+        events = Event.objects.bulk_create(
+            [
+                Event(locale=english, slug=f"org-{n}-{k}", title=f"Event {n} {k}", start=soon, end=soon)
+                for k in range(n + 2)  # org-29 organises most, org-00 fewest (the demo's organise one or two)
+            ]
+        )
+        through.objects.bulk_create([through(event_id=e.pk, stakeholder_id=organisation.pk) for e in events])
+
+    def organisers(query=None):
+        links = soup(client.get(EVENTS.format("en"), query or {})).select("#facet-organiser ~ ul a")
+        return [a["data-code"] for a in links]
+
+    assert organisers() == [f"org-{n:02}" for n in range(10, 30)]
+    chosen = organisers({"organiser": "org-00"})
+    assert "org-00" in chosen and len(chosen) == 21
+    assert titles(client.get(EVENTS.format("en"), {"organiser": "org-00"})) == ["Event 0 0", "Event 0 1"]
+
+
 def test_month_calendar_is_a_table_with_each_event_on_its_days(client, demo):
     workshop = event("digital-learning-workshop")
     first, last = workshop.start_date, workshop.end_date
