@@ -1,5 +1,8 @@
 """The registry's pages: the filtered list with its totals, who does what where, and each project."""
 
+import hashlib
+from array import array
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -8,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from home import pagecache
 from hub.best_practices.models import BestPracticePage
 from hub.documents.library import related_documents
 from hub.documents.models import HubDocument
@@ -85,9 +89,27 @@ def ordered(filters, projects):
 
 
 def listing(request, page):
-    filters, projects, labels, facets = filtered_view(request, page)
-    registry.annotate(projects, labels)
-    listed = paginate(request, ordered(filters, projects), PAGE_SIZE)
+    def summary():
+        filters, projects, labels, facets = filtered_view(request, page)
+        registry.annotate(projects, labels)
+        return {
+            "facets": facets,
+            "totals": registry.totals(projects, labels),
+            "total_usd": sum((project.budget_usd or 0) for project in projects),
+            "keys": array("i", (project.pk for project in ordered(filters, projects))),
+        }
+
+    # Facets and totals are sums over every project the filters select: worked out once per filter state,
+    # order and language while the registry is unchanged, so a request then reads only its page of projects.
+    filters = registry.ProjectFilter(registry.originals(), request.GET)
+    state = hashlib.sha256(filters.url(page=None).encode()).hexdigest()[:32]
+    kept = pagecache.kept_here(request, f"projects:{page.pk}:{get_language()}:{state}", summary)
+    listed = paginate(request, kept["keys"], PAGE_SIZE)
+    rows = registry.loaded(registry.originals().filter(pk__in=list(listed.object_list)))
+    registry.annotate(rows, registry.Labels.for_projects(rows))
+    by_key = {project.pk: project for project in rows}
+    listed.object_list = [by_key[key] for key in listed.object_list if key in by_key]
+    facets = kept["facets"]
     return TemplateResponse(
         request,
         "projects/projects_page.html",
@@ -97,8 +119,8 @@ def listing(request, page):
             "facets": facets,
             "active_filters": [facet for facet in facets if facet.selected_label],
             "sort_options": filters.sort_options(),
-            "totals": registry.totals(projects, labels),
-            "total_usd": sum((project.budget_usd or 0) for project in projects),
+            "totals": kept["totals"],
+            "total_usd": kept["total_usd"],
             "query_string": filters.url(page=None, sort=None).lstrip("?"),
         },
     )

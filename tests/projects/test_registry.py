@@ -120,6 +120,18 @@ def test_totals_by_donor_component_region_and_year_are_right(client, fixture_pro
     assert "4 projects, $6,500,000 in all" in page.select_one(".results-bar [role=status]").get_text(" ", strip=True)
 
 
+def test_kept_totals_follow_a_change_to_the_registry_at_once(client, fixture_projects):
+    """The list's facets and totals are kept between requests (projects.views.listing), never past a change."""
+    status = soup(client.get(LIST.format("en"))).select_one(".results-bar [role=status]")
+    assert "4 projects, $6,500,000 in all" in status.get_text(" ", strip=True)
+    project = Project.objects.filter(locale__language_code="en", budget_usd=Decimal(500_000)).get()
+    project.budget_usd = Decimal(1_500_000)
+    project.save()
+    page = soup(client.get(LIST.format("en")))
+    assert "4 projects, $7,500,000 in all" in page.select_one(".results-bar [role=status]").get_text(" ", strip=True)
+    assert ["WB", "$1,500,000", "1"] in table(page, "donor")
+
+
 def cell(page, region, component):
     components = [th.get_text(strip=True) for th in page.select(".matrix thead th")]
     for row in page.select(".matrix tbody tr"):
