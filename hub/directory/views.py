@@ -1,27 +1,53 @@
 """Views of the stakeholder directory page: the A–Z list and each organisation's page."""
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 
+from home import pagecache
 from hub.best_practices.models import BestPracticeIndexPage, BestPracticePage
 from hub.documents.library import related_documents
 from hub.documents.models import HubDocument
 from hub.events.models import ActionItem
 from hub.events.views import by_organiser, localized_events, organiser_names, owned_by_labels, past, upcoming
 from hub.news.models import NewsPage
+from hub.pagination import paginate
 from hub.taxonomy import AreaOfWork, Region
 
 from .models import Stakeholder
 
 
-def localized_stakeholders():
-    """Every stakeholder once, in the active language where translated, else in the default language."""
-    return list(Stakeholder.labels(queryset=Stakeholder.objects.prefetch_related("areas_of_work")).values())
+@dataclass(frozen=True)
+class Entry:
+    """One organisation as the directory lists it: plain data, kept between requests."""
+
+    code: str
+    name: str
+    acronym: str
+    category: str
+    locale_id: int
+    area_codes: tuple
+    category_label: str = ""
+    area_names: tuple = ()
+
+
+def directory_entries(request):
+    """Every stakeholder once, in the active language where translated, else in the default language; read
+    once per language while the content is unchanged (loading a thousand organisations is most of a page)."""
+
+    def entries():
+        stakeholders = Stakeholder.labels(queryset=Stakeholder.objects.prefetch_related("areas_of_work")).values()
+        return [
+            Entry(s.code, s.name, s.acronym, s.category, s.locale_id, tuple(r.code for r in s.areas_of_work.all()))
+            for s in stakeholders
+        ]
+
+    return pagecache.kept_here(request, f"directory:{get_language()}", entries)
 
 
 @dataclass
@@ -32,11 +58,18 @@ class Choice:
     selected: bool
 
 
+PAGE_SIZE = 50
+
+
+def initial(organisation):
+    return organisation.name[:1].upper()
+
+
 def directory(request, page):
     query = request.GET.get("q", "").strip()
     category = request.GET.get("category", "")
     area = request.GET.get("area", "")
-    everyone = localized_stakeholders()
+    everyone = directory_entries(request)
     areas = AreaOfWork.labels()
 
     def matches(stakeholder, skip=None):
@@ -44,20 +77,37 @@ def directory(request, page):
             return False
         if skip != "category" and category and stakeholder.category != category:
             return False
-        codes = {row.code for row in stakeholder.areas_of_work.all()}
-        return skip == "area" or not area or area in codes
+        return skip == "area" or not area or area in stakeholder.area_codes
 
     listed = sorted((s for s in everyone if matches(s)), key=lambda s: s.name.casefold())
     category_counts = Counter(s.category for s in everyone if matches(s, skip="category") and s.category)
-    area_counts = Counter(row.code for s in everyone if matches(s, skip="area") for row in s.areas_of_work.all())
+    area_counts = Counter(code for s in everyone if matches(s, skip="area") for code in s.area_codes)
     labels = dict(Stakeholder.Category.choices)
-    for organisation in listed:
-        organisation.category_label = labels.get(organisation.category, "")
-        organisation.area_names = [str(areas.get(row.code, row)) for row in organisation.areas_of_work.all()]
+    shown = paginate(request, listed, PAGE_SIZE)
+    shown.object_list = [
+        replace(
+            entry,
+            category_label=labels.get(entry.category, ""),
+            area_names=tuple(str(areas[code]) if code in areas else code for code in entry.area_codes),
+        )
+        for entry in shown.object_list
+    ]
+    # Every letter of the whole list links to where it starts: on this page (an anchor) or on another.
+    starts = {}
+    for position, organisation in enumerate(listed):
+        starts.setdefault(initial(organisation), position // PAGE_SIZE + 1)
+    query_string = request.GET.copy()
+    jumps = []
+    for letter, number in starts.items():
+        query_string["page"] = number
+        anchor = f"#letter-{letter}"
+        jumps.append((letter, anchor if number == shown.number else f"?{query_string.urlencode()}{anchor}"))
     context = {
         **page.get_context(request),
         "query": query,
-        "letters": [(letter, list(group)) for letter, group in groupby(listed, key=lambda s: s.name[:1].upper())],
+        "letters": [(letter, list(group)) for letter, group in groupby(shown, key=initial)],
+        "jumps": jumps,
+        "results": shown,
         "count": len(listed),
         "filtered": bool(query or category or area),
         "categories": [
