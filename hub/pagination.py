@@ -5,8 +5,8 @@ from array import array
 from django.core.paginator import Paginator
 
 
-def paginate(request, items, size, count=None, remember=None, rows=None):
-    """The requested page of `items`; `count`, when given, is how many there are (a count kept elsewhere).
+def paginate(request, items, size, remember=None, rows=None):
+    """The requested page of `items` (a queryset or a list).
 
     With `remember` (a function keeping plain data while the content is unchanged, such as
     `home.pagecache.remembered` bound to the listing's name), the listing's order is worked out once per
@@ -17,10 +17,7 @@ def paginate(request, items, size, count=None, remember=None, rows=None):
     cannot name what that version hides: publishing, unpublishing and view restrictions all change it.
     """
     if remember is None:
-        paginator = Paginator(items, size)
-        if count is not None:
-            paginator.count = count  # in place of Paginator's own COUNT query
-        return paginator.get_page(request.GET.get("page"))
+        return Paginator(items, size).get_page(request.GET.get("page"))
     # 4 bytes a key: the keys of 20,000 items are 80 KB in memory and in the shared cache.
     keys = remember("keys", lambda: array("i", items.values_list("pk", flat=True)))
     page = Paginator(keys, size).get_page(request.GET.get("page"))

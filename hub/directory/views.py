@@ -21,6 +21,8 @@ from hub.taxonomy import AreaOfWork, Region
 
 from .models import Stakeholder
 
+PAGE_SIZE = 50  # organisations a page of the A–Z list
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -56,9 +58,6 @@ class Choice:
     label: str
     count: int
     selected: bool
-
-
-PAGE_SIZE = 50
 
 
 def initial(organisation):

@@ -4,8 +4,8 @@ Every list starts from `visible_documents(request)`, so no page, facet count
 or search result ever names a document its reader may not see. The queries
 per request are constant: one per facet, one for the count, one for the page
 of documents, one for their publishers and one for the publishers' names.
-For anonymous readers the counts, the listing's order and the names are kept
-until the content changes, so a page reads only its own twenty documents.
+For anonymous readers the counts, the listing's order (so no count) and the
+names are kept until the content changes: a page reads only its own documents.
 """
 
 import datetime
