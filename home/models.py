@@ -140,9 +140,6 @@ class HomePage(BasePage):
         found = routing.route(self, request, path_components)
         return found if found is not None else super().route(request, path_components)
 
-    def about_page(self):
-        return AboutPage.objects.child_of(self).live().public().order_by("pk").first()  # see site_tags._section_page
-
 
 class AboutPage(IntroPage):
     """What the LEG is and what the platform does: the sections a visitor reads once, kept off the home page."""

@@ -11,7 +11,7 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from home.models import HomePage
+from home.models import AboutPage, HomePage
 from home.pagecache import kept_here, remembered
 from home.routing import site_and_root
 
@@ -227,17 +227,27 @@ def library_page(context):
     return _section_page(context, DocumentLibraryPage)
 
 
-def _section_page(context, model):
+@register.simple_tag(takes_context=True)
+def about_page(context):
+    """The about page in the active language, if the site has one everyone may read."""
+    return _section_page(context, AboutPage, public=True)
+
+
+def _section_page(context, model, public=False):
     """The live child of the localized home page of type `model`, kept until the content changes."""
     request = context["request"]
 
     def find():
         root = _localized_root(context)
+        if root is None:
+            return None
+        pages = model.objects.child_of(root).live()
         # By id, not tree order: walking the tree in path order to the first row of a small table scans
         # every page before it (30 ms under 20,000 pages on PostgreSQL); there is one such page per language.
-        return model.objects.child_of(root).live().order_by("pk").first() if root else None
+        return (pages.public() if public else pages).order_by("pk").first()
 
-    return kept_here(request, f"section:{request.get_host()}:{get_language()}:{model._meta.label}", find)
+    name = f"section:{request.get_host()}:{get_language()}:{model._meta.label}:{public}"
+    return kept_here(request, name, find)
 
 
 @register.simple_tag

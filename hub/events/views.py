@@ -69,6 +69,32 @@ def by_organiser(events, code):
     return events.filter(pk__in=through.objects.filter(stakeholder__code=code).values("event_id"))
 
 
+def over_at(event):
+    """The first instant `not_over()` no longer holds for `event`."""
+    if event.all_day:
+        return start_of(timezone.localdate(event.end) + datetime.timedelta(days=1))
+    return event.end + datetime.timedelta(microseconds=1)
+
+
+def next_events(request, count):
+    """The next `count` events with their organisers' names, for the home page.
+
+    Kept until the content changes or the first of them is over: the list changes then and only then, as
+    later events start no sooner. Each such moment files the list anew under a name of its own.
+    """
+
+    def find():
+        events = organiser_names(list(upcoming(localized_events()).prefetch_related("organisers")[:count]))
+        return min(map(over_at, events), default=None), events
+
+    name = f"upcoming:{get_language()}:{count}"
+    until, events = pagecache.kept_here(request, name, find)
+    while until is not None and pagecache.now() >= until:
+        name = f"{name}:{until.isoformat()}"
+        until, events = pagecache.kept_here(request, name, find)
+    return events
+
+
 def organiser_names(events):
     """Attach `organiser_names` in the visitor's language to each event: one query for all labels."""
     codes = {organiser.code for event in events for organiser in event.organisers.all()}

@@ -8,6 +8,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.utils import formats
 from django.utils.translation import pgettext
 
+from home.pagecache import remembered
 from home.templatetags.site_tags import _section_page as section_page
 from home.templatetags.site_tags import compact_amount
 from projects.models import Participant, ProjectsPage
@@ -72,13 +73,13 @@ class Figure:
     label: str
 
 
-@register.simple_tag
-def registry_figures(figures):
+@register.simple_tag(takes_context=True)
+def registry_figures(context, figures):
     """The figures of a key-figures section as shown, and the registry's date if any comes from it.
 
     A figure whose editor chose a registry source shows the registry's number
     while the registry holds one (projects, or the donor's projects), else the
-    amount typed. All of them cost one query together.
+    amount typed. All of them cost one query together, made once while the content is unchanged.
     """
     aggregates = {"count": Count("pk"), "total": Sum("budget_usd"), "latest": Max("updated_at")}
     for position, figure in enumerate(figures):
@@ -87,7 +88,13 @@ def registry_figures(figures):
                 role=DONOR, stakeholder__translation_key=figure["donor"].translation_key
             )
             aggregates[f"donor_{position}"] = Sum("budget_usd", filter=Q(pk__in=donors.values("project_id")))
-    found = originals().aggregate(**aggregates) if any(figure.get("source") for figure in figures) else {}
+    found = {}
+    if any(figure.get("source") for figure in figures):
+        asked = ",".join(
+            f"{figure.get('source')}:{figure['donor'].translation_key if figure.get('donor') else ''}"
+            for figure in figures
+        )
+        found = remembered(context["request"], f"registry-figures:{asked}", lambda: originals().aggregate(**aggregates))
     shown, from_registry = [], False
     for position, figure in enumerate(figures):
         amount, unit = {

@@ -587,3 +587,20 @@ def test_the_places_taken_answer_the_open_page_in_its_language_and_the_same_for_
     assert signed_in.get(url).json() == answer.json()
     assert client.get(url, HTTP_IF_NONE_MATCH=answer["ETag"]).status_code == 304
     assert client.get("/tg/events/no-such-event/places/").status_code == 404
+
+
+@pytest.mark.parametrize("all_day", [False, True])
+def test_the_home_page_keeps_an_event_exactly_until_the_events_page_counts_it_over(demo, all_day, monkeypatch):
+    """The kept list (next_events) and the listing (not_over) must agree to the microsecond."""
+    from django.utils import translation
+
+    from hub.events.views import localized_events, over_at, upcoming
+
+    quarterly = event(QUARTERLY)
+    quarterly.all_day = all_day
+    quarterly.save()
+    last_moment = over_at(quarterly) - datetime.timedelta(microseconds=1)
+    for moment, listed in ((last_moment, True), (over_at(quarterly), False)):
+        monkeypatch.setattr(timezone, "now", lambda moment=moment: moment)
+        with translation.override("en"):
+            assert upcoming(localized_events()).filter(pk=quarterly.pk).exists() is listed
