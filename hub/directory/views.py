@@ -128,7 +128,6 @@ def stakeholder(request, page, code):
     area_codes = [row.code for row in organisation.areas_of_work.all()]
     region_codes = [row.code for row in organisation.regions.all()]
     area_labels, region_labels = AreaOfWork.labels(area_codes), Region.labels(region_codes)
-    linked = {"organisations__code": code}
     context = {
         **page.get_context(request),
         "organisation": organisation,
@@ -137,8 +136,9 @@ def stakeholder(request, page, code):
         "regions": [str(region_labels.get(c, c)) for c in region_codes],
         # Personal data: never queried, let alone shown, for anonymous visitors.
         "focal_points": list(organisation.focal_points.all()) if request.user.is_authenticated else None,
-        **linked_practices(request, page, code),
-        "news": NewsPage.objects.live().public().filter(locale_id=page.locale_id, **linked).order_by("-date")[:10],
+        **pagecache.kept_here(
+            request, f"organisation:{request.get_host()}:{page.locale_id}:{code}", lambda: linked(request, page, code)
+        ),
         **linked_events(request, code),
         "documents": related_documents(request, HubDocument.objects.filter(publishers__code=code), LINKED_DOCUMENTS),
     }
@@ -148,19 +148,24 @@ def stakeholder(request, page, code):
 LINKED_EVENTS = 10
 LINKED_DOCUMENTS = 10
 LINKED_PRACTICES = 10
+LINKED_NEWS = 10
 
 
-def linked_practices(request, page, code):
-    """The first practices naming the organisation, and where the collection lists them all: a partner named
-    in thousands of practices must not make its page thousands of links long."""
+def linked(request, page, code):
+    """The first practices and news naming the organisation, and where the collection lists all its practices: a
+    partner named in thousands of practices must not make its page thousands of links long. The same for every
+    reader: kept until the content changes."""
     practices = BestPracticePage.objects.live().public().filter(locale_id=page.locale_id, organisations__code=code)
     shown = list(practices.order_by("title")[: LINKED_PRACTICES + 1])
     count = practices.count() if len(shown) > LINKED_PRACTICES else len(shown)
-    collection = BestPracticeIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+    # By id: the first in tree order is a scan of the pages before it (see site_tags._section_page).
+    collection = BestPracticeIndexPage.objects.live().filter(locale_id=page.locale_id).order_by("pk").first()
+    news = NewsPage.objects.live().public().filter(locale_id=page.locale_id, organisations__code=code)
     return {
         "best_practices": shown[:LINKED_PRACTICES],
         "best_practices_count": count,
         "best_practices_url": f"{collection.get_url(request)}?organisation={code}" if collection else "",
+        "news": list(news.order_by("-date")[:LINKED_NEWS]),
     }
 
 

@@ -76,6 +76,21 @@ def test_stakeholder_page_lists_what_is_linked_to_it(client, demo, language):
     assert client.get(DIRECTORY.format(language) + "no-such-organisation/").status_code == 404
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_organisations_page_follows_a_change_to_what_names_it_at_once(client, demo, language):
+    """What the page lists is kept while the content is unchanged: an unpublished practice leaves it at once."""
+    from hub.models import BestPracticePage
+
+    def linked():
+        heading = soup(client.get(DIRECTORY.format(language) + "unicef/")).select_one("#linked-practices")
+        return heading.find_next("ul").get_text() if heading else ""  # no practice: no section
+
+    title = hub_seed("best_practice_digital_learning", language)["title"]
+    assert title in linked() and title in linked()
+    BestPracticePage.objects.get(title=title, locale__language_code=language).unpublish()
+    assert title not in linked()
+
+
 def test_focal_points_are_for_members_only(client, demo):
     unicef = Stakeholder.objects.get(code="unicef", locale__language_code="en")
     FocalPoint.objects.create(
