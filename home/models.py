@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -36,6 +36,16 @@ class BasePage(Stemmed, Page):
 
     # The field whose text describes the page when editors leave the search description empty.
     description_field = None
+
+    def get_view_restrictions(self):
+        kept = self.__dict__.get("_kept_view_restrictions")  # read with the page's kept route (home.routing)
+        if kept is None:
+            return super().get_view_restrictions()
+        # The same rows, as a query set should a caller refine it, already read: no query for the page's
+        # ancestors nor for their restrictions while the content version is the one they were read in.
+        restrictions = PageViewRestriction.objects.filter(pk__in=[restriction.pk for restriction in kept])
+        restrictions._result_cache = kept
+        return restrictions
 
     @property
     def meta_description(self):

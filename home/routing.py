@@ -19,6 +19,7 @@ from django.urls import Resolver404
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
+from wagtail.url_routing import RouteResult
 
 from .pagecache import kept_here
 
@@ -100,8 +101,7 @@ class RoutingMiddleware:
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         components = [component for component in path.split("/") if component]
         try:
-            # A copy: the kept page is shared by every request this process serves.
-            found = copy.copy(root).route(request, components)
+            found = kept_route(request, root, components)
         except Http404:
             found = self.untranslated(request, components) if get_language() != settings.LANGUAGE_CODE else None
             if isinstance(found, HttpResponseRedirect):
@@ -129,6 +129,22 @@ class RoutingMiddleware:
         if translation is not None and translation.live:
             return HttpResponseRedirect(translation.get_url(request))
         return found
+
+
+def kept_route(request, root, components):
+    """`root.route(request, components)`, kept until the content changes, with the view restrictions Wagtail's
+    view checks on it (`BasePage.get_view_restrictions`): a page read once per version, not three to five
+    queries a request. Each request is handed a copy of the kept page, so nothing it sets on it is shared."""
+
+    def find():
+        # Http404 goes through: a path that leads nowhere is not kept, so requests for made-up paths cannot
+        # crowd out what is.
+        found = copy.copy(root).route(request, components)  # a copy: the kept root is shared too
+        found.page._kept_view_restrictions = list(found.page.get_view_restrictions())
+        return found
+
+    kept = kept_here(request, f"route:{request.get_host()}:{get_language()}:{'/'.join(components)}", find)
+    return RouteResult(copy.copy(kept.page), kept.args, kept.kwargs)
 
 
 def site_and_root(request):

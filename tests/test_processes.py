@@ -176,3 +176,15 @@ def test_a_collection_restriction_set_through_one_process_is_applied_by_the_othe
     refused = anonymous(f"{urls['B']}{document.url}")
     assert refused.status_code in (403, 404)
     assert b"%PDF" not in refused.content
+
+
+def test_a_page_restriction_set_through_one_process_is_applied_by_the_other_at_once(site):
+    (urls, admin) = site
+    home = HomePage.objects.get(locale__language_code="en")
+    # B has now kept the page's route and its view restrictions: none.
+    assert anonymous(f"{urls['B']}/en/").status_code == 200
+
+    post_admin_form(admin, f"{urls['A']}/admin/pages/{home.pk}/privacy/", restriction_type="login")
+
+    refused = anonymous(f"{urls['B']}/en/")
+    assert refused.status_code == 302 and "login" in refused.headers["Location"]

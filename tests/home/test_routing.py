@@ -78,3 +78,51 @@ def test_an_unpublished_page_is_not_routed_to(demo, rf):
 
     with pytest.raises(Http404):
         root.route(rf.get("/"), components)
+
+
+def news_item_url(language="en"):
+    from hub.models import NewsPage
+
+    return NewsPage.objects.live().filter(locale__language_code=language).first().url
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "tg"])
+def test_a_page_is_served_from_its_kept_route_in_a_few_queries(client, demo, language, django_assert_max_num_queries):
+    url = news_item_url(language)
+    first = client.get(url)
+
+    # The content's version, then the page's own organisations and tags: no query for the path, the page's
+    # row, its ancestors or their view restrictions.
+    with django_assert_max_num_queries(4):
+        again = client.get(url)
+    assert again.status_code == 200 and again.content == first.content
+
+
+def test_a_restriction_on_a_kept_pages_ancestor_applies_on_the_next_request(client, demo):
+    from wagtail.models import PageViewRestriction
+
+    from hub.models import NewsPage
+
+    item = NewsPage.objects.live().filter(locale__language_code="en").first()
+    url = item.url
+    assert client.get(url).status_code == 200
+    restriction = PageViewRestriction.objects.create(page=item.get_parent(), restriction_type="login")
+
+    refused = client.get(url)
+    assert refused.status_code == 302 and "login" in refused["Location"]
+
+    restriction.delete()
+    assert client.get(url).status_code == 200
+
+
+def test_a_moved_page_is_found_at_its_new_path_and_not_at_its_old_one(client, demo):
+    from hub.models import NewsPage
+
+    item = NewsPage.objects.live().filter(locale__language_code="en").first()
+    old = item.url
+    assert client.get(old).status_code == 200
+    item.slug = "moved-news-item"
+    item.save_revision().publish()
+
+    assert client.get(old).status_code == 404
+    assert client.get(NewsPage.objects.get(pk=item.pk).url).status_code == 200
