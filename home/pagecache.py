@@ -137,6 +137,17 @@ def kept_here(request, name, compute):
     return parts[name]
 
 
+def kept_until(request, name, compute):
+    """`kept_here` for a value the clock changes too: `compute()` returns (until, value), the value being right
+    until that moment (None: until the content changes). From then on it is worked out again, once, and filed
+    under a name of its own; each look at the clock marks the page as one that read it (`now`)."""
+    until, value = kept_here(request, name, compute)
+    while until is not None and now() >= until:
+        name = f"{name}@{until.isoformat()}"
+        until, value = kept_here(request, name, compute)
+    return value
+
+
 def forget_here():
     """Drop this process's copies of kept parts (for tests, which roll the content and its version back)."""
     _here.update(version=None, parts={})

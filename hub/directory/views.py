@@ -14,7 +14,15 @@ from hub.best_practices.models import BestPracticeIndexPage, BestPracticePage
 from hub.documents.library import related_documents
 from hub.documents.models import HubDocument
 from hub.events.models import ActionItem
-from hub.events.views import by_organiser, localized_events, organiser_names, owned_by_labels, past, upcoming
+from hub.events.views import (
+    by_organiser,
+    localized_events,
+    organiser_names,
+    over_at,
+    owned_by_labels,
+    past,
+    upcoming,
+)
 from hub.news.models import NewsPage
 from hub.pagination import paginate
 from hub.taxonomy import AreaOfWork, Region
@@ -121,24 +129,13 @@ def directory(request, page):
 
 
 def stakeholder(request, page, code):
-    organisation = Stakeholder.labels([code], queryset=Stakeholder.objects.select_related("logo")).get(code)
-    if organisation is None:
-        raise Http404
-
-    area_codes = [row.code for row in organisation.areas_of_work.all()]
-    region_codes = [row.code for row in organisation.regions.all()]
-    area_labels, region_labels = AreaOfWork.labels(area_codes), Region.labels(region_codes)
+    name = f"organisation:{request.get_host()}:{get_language()}:{page.locale_id}:{code}"
+    shown = pagecache.kept_here(request, name, lambda: profile(request, page, code))
     context = {
         **page.get_context(request),
-        "organisation": organisation,
-        "category": dict(Stakeholder.Category.choices).get(organisation.category, ""),
-        "areas": [str(area_labels.get(c, c)) for c in area_codes],
-        "regions": [str(region_labels.get(c, c)) for c in region_codes],
+        **shown,
         # Personal data: never queried, let alone shown, for anonymous visitors.
-        "focal_points": list(organisation.focal_points.all()) if request.user.is_authenticated else None,
-        **pagecache.kept_here(
-            request, f"organisation:{request.get_host()}:{page.locale_id}:{code}", lambda: linked(request, page, code)
-        ),
+        "focal_points": list(shown["organisation"].focal_points.all()) if request.user.is_authenticated else None,
         **linked_events(request, code),
         "documents": related_documents(request, HubDocument.objects.filter(publishers__code=code), LINKED_DOCUMENTS),
     }
@@ -151,10 +148,16 @@ LINKED_PRACTICES = 10
 LINKED_NEWS = 10
 
 
-def linked(request, page, code):
-    """The first practices and news naming the organisation, and where the collection lists all its practices: a
-    partner named in thousands of practices must not make its page thousands of links long. The same for every
-    reader: kept until the content changes."""
+def profile(request, page, code):
+    """What the organisation's page shows every reader alike, kept until the content changes: the organisation,
+    and the first practices and news naming it with where the collection lists all its practices (a partner
+    named in thousands of practices must not make its page thousands of links long)."""
+    organisation = Stakeholder.labels([code], queryset=Stakeholder.objects.select_related("logo")).get(code)
+    if organisation is None:
+        raise Http404  # not kept: made-up codes cannot crowd out what is
+    area_codes = [row.code for row in organisation.areas_of_work.all()]
+    region_codes = [row.code for row in organisation.regions.all()]
+    area_labels, region_labels = AreaOfWork.labels(area_codes), Region.labels(region_codes)
     practices = BestPracticePage.objects.live().public().filter(locale_id=page.locale_id, organisations__code=code)
     shown = list(practices.order_by("title")[: LINKED_PRACTICES + 1])
     count = practices.count() if len(shown) > LINKED_PRACTICES else len(shown)
@@ -162,6 +165,10 @@ def linked(request, page, code):
     collection = BestPracticeIndexPage.objects.live().filter(locale_id=page.locale_id).order_by("pk").first()
     news = NewsPage.objects.live().public().filter(locale_id=page.locale_id, organisations__code=code)
     return {
+        "organisation": organisation,
+        "category": dict(Stakeholder.Category.choices).get(organisation.category, ""),
+        "areas": [str(area_labels.get(c, c)) for c in area_codes],
+        "regions": [str(region_labels.get(c, c)) for c in region_codes],
         "best_practices": shown[:LINKED_PRACTICES],
         "best_practices_count": count,
         "best_practices_url": f"{collection.get_url(request)}?organisation={code}" if collection else "",
@@ -171,10 +178,17 @@ def linked(request, page, code):
 
 def linked_events(request, code):
     """The events an organisation organises, and (members only) the action items it owns."""
-    events = by_organiser(localized_events(), code)
-    coming, recent = list(upcoming(events)[:LINKED_EVENTS]), list(past(events)[:LINKED_EVENTS])
-    prefetch_related_objects(coming + recent, "organisers")
-    organiser_names(coming + recent)
+
+    def find():
+        events = by_organiser(localized_events(), code)
+        coming, recent = list(upcoming(events)[:LINKED_EVENTS]), list(past(events)[:LINKED_EVENTS])
+        prefetch_related_objects(coming + recent, "organisers")
+        organiser_names(coming + recent)
+        # The lists change when the first coming event is over (it moves to the past ones), or with the content.
+        return min(map(over_at, coming), default=None), (coming, recent)
+
+    name = f"organisation-events:{get_language()}:{code}"
+    coming, recent = pagecache.kept_until(request, name, find)
     return {
         "upcoming_events": coming,
         "past_events": recent,

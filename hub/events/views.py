@@ -80,19 +80,14 @@ def next_events(request, count):
     """The next `count` events with their organisers' names, for the home page.
 
     Kept until the content changes or the first of them is over: the list changes then and only then, as
-    later events start no sooner. Each such moment files the list anew under a name of its own.
+    later events start no sooner.
     """
 
     def find():
         events = organiser_names(list(upcoming(localized_events()).prefetch_related("organisers")[:count]))
         return min(map(over_at, events), default=None), events
 
-    name = f"upcoming:{get_language()}:{count}"
-    until, events = pagecache.kept_here(request, name, find)
-    while until is not None and pagecache.now() >= until:
-        name = f"{name}:{until.isoformat()}"
-        until, events = pagecache.kept_here(request, name, find)
-    return events
+    return pagecache.kept_until(request, f"upcoming:{get_language()}:{count}", find)
 
 
 def organiser_names(events):

@@ -91,6 +91,31 @@ def test_an_organisations_page_follows_a_change_to_what_names_it_at_once(client,
     assert title not in linked()
 
 
+def test_an_event_moves_from_upcoming_to_past_on_its_organisers_page_when_it_ends(client, demo, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    from hub.models import Event
+
+    quarterly = Event.objects.get(slug="leg-quarterly-meeting", locale__language_code="en")
+    organiser = quarterly.organisers.first()
+
+    def lists():
+        page = soup(client.get(DIRECTORY.format("en") + f"{organiser.code}/"))
+        section = page.select_one("section[aria-labelledby=linked-events]")
+        return {
+            heading.get_text(strip=True): heading.find_next("ul").get_text(" ", strip=True)
+            for heading in section.select("h3")
+        }
+
+    assert quarterly.title in lists()["Upcoming"] and quarterly.title in lists()["Upcoming"]
+    after = quarterly.end + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: after)
+    shown = lists()
+    assert quarterly.title not in shown.get("Upcoming", "") and quarterly.title in shown["Past"]
+
+
 def test_focal_points_are_for_members_only(client, demo):
     unicef = Stakeholder.objects.get(code="unicef", locale__language_code="en")
     FocalPoint.objects.create(
