@@ -281,16 +281,21 @@ def places_taken(event):
 
 
 def detail(request, page, slug):
-    event = get_event(slug)
-    organisers = list(event.organisers.all())
-    labels = Stakeholder.labels({o.code for o in organisers})
+    def find():
+        event = get_event(slug)  # Http404 goes through: made-up slugs are not kept
+        organisers = list(event.organisers.all())
+        labels = Stakeholder.labels({o.code for o in organisers})
+        # Registrations change the content's version too: the count is kept with the event.
+        return event, [labels.get(o.code, o) for o in organisers], places_taken(event)
+
+    # What every reader sees alike, kept until the content changes.
+    event, organisers, taken = pagecache.kept_here(request, f"event:{get_language()}:{slug}", find)
     member = request.user.is_authenticated
     registration = registrations.registration_for(event, request.user)
-    taken = places_taken(event)
     context = {
         **page.get_context(request),
         "event": event,
-        "organisers": [labels.get(o.code, o) for o in organisers],
+        "organisers": organisers,
         # The same rule as the library: a document this reader may not see is not named here.
         "documents": related_documents(request, event.documents.all()),
         "minutes": visible_document(request, event.minutes),

@@ -604,3 +604,16 @@ def test_the_home_page_keeps_an_event_exactly_until_the_events_page_counts_it_ov
         monkeypatch.setattr(timezone, "now", lambda moment=moment: moment)
         with translation.override("en"):
             assert upcoming(localized_events()).filter(pk=quarterly.pk).exists() is listed
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_event_page_reads_its_event_once_a_version(client, demo, language, django_assert_max_num_queries):
+    url = f"/{language}/events/{QUARTERLY}/"
+    first = client.get(url)
+
+    # The content's version and the documents this reader may see: the event, its organisers and its places
+    # taken are read once per content version.
+    with django_assert_max_num_queries(4):
+        again = client.get(url)
+    assert again.content == first.content
+    assert client.get(f"/{language}/events/no-such-event/").status_code == 404
