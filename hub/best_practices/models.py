@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage, IntroPage
-from home.pagecache import remembered
+from home.pagecache import kept_here
 from hub.directory.models import Stakeholder
 from hub.keywords import KeywordBase
 from hub.taxonomy import ActionTrack, Country, offer_vocabulary
@@ -264,23 +264,27 @@ class BestPracticePage(BasePage):
         "further_reading",
     ]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["collection_url"] = self.get_parent().get_url(request)
-        # Each relation is read once; the labels come in the visitor's language.
+    def relations(self):
+        """Its tracks, countries and organisations as (code, label in the visitor's language), and its keywords:
+        each relation read once."""
+        related = {"keywords": list(self.keywords.all())}
         for name, model in (
             ("action_tracks", ActionTrack),
             ("countries", Country),
             ("organisations", Stakeholder),
         ):
             rows = list(getattr(self, name).all())
-            codes = sorted({row.code for row in rows})
-            labels = remembered(
-                request,
-                f"labels:{model._meta.label_lower}:{get_language()}:{','.join(codes)}",
-                lambda model=model, codes=codes: {code: str(row) for code, row in model.labels(codes).items()},
-            )
-            context[name] = [(row.code, labels.get(row.code, str(row))) for row in rows]
+            labels = model.labels({row.code for row in rows})
+            related[name] = [(row.code, str(labels.get(row.code, row))) for row in rows]
+        return related
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["collection_url"] = self.get_parent().get_url(request)
+        if getattr(request, "is_preview", False):
+            context.update(self.relations())  # the draft's own: never kept, never shown to anyone else
+        else:
+            context.update(kept_here(request, f"practice:{self.pk}:{get_language()}", self.relations))
         from hub.documents.library import related_documents
 
         original_documents = self.documents.model.objects.filter(best_practices__translation_key=self.translation_key)
