@@ -80,7 +80,8 @@ class RoutingMiddleware:
     Wagtail reads the site, the root page, its translation and its specific row
     on every request: four queries. Its view takes a route already found from
     `request._wagtail_route_for_request` (Page.route_for_request), so the
-    route is found here, from the kept root, then in the one query above.
+    route is found here, from the kept root, in the two queries above, and
+    kept per path until the content changes (`kept_route`).
     """
 
     def __init__(self, get_response):

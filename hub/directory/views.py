@@ -16,9 +16,9 @@ from hub.documents.models import HubDocument
 from hub.events.models import ActionItem
 from hub.events.views import (
     by_organiser,
+    first_over,
     localized_events,
     organiser_names,
-    over_at,
     owned_by_labels,
     past,
     upcoming,
@@ -185,7 +185,7 @@ def linked_events(request, code):
         prefetch_related_objects(coming + recent, "organisers")
         organiser_names(coming + recent)
         # The lists change when the first coming event is over (it moves to the past ones), or with the content.
-        return min(map(over_at, coming), default=None), (coming, recent)
+        return first_over(coming), (coming, recent)
 
     name = f"organisation-events:{get_language()}:{code}"
     coming, recent = pagecache.kept_until(request, name, find)

@@ -76,6 +76,12 @@ def over_at(event):
     return event.end + datetime.timedelta(microseconds=1)
 
 
+def first_over(events):
+    """When the first of `events` is over, or None for none: until then a list of them that reads the clock
+    stays right (for `pagecache.kept_until`)."""
+    return min(map(over_at, events), default=None)
+
+
 def next_events(request, count):
     """The next `count` events with their organisers' names, for the home page.
 
@@ -85,7 +91,7 @@ def next_events(request, count):
 
     def find():
         events = organiser_names(list(upcoming(localized_events()).prefetch_related("organisers")[:count]))
-        return min(map(over_at, events), default=None), events
+        return first_over(events), events
 
     return pagecache.kept_until(request, f"upcoming:{get_language()}:{count}", find)
 
