@@ -141,10 +141,17 @@ def kept_until(request, name, compute):
     """`kept_here` for a value the clock changes too: `compute()` returns (until, value), the value being right
     until that moment (None: until the content changes). From then on it is worked out again, once, and filed
     under a name of its own; each look at the clock marks the page as one that read it (`now`)."""
-    until, value = kept_here(request, name, compute)
-    while until is not None and now() >= until:
+    worked_out = []
+
+    def fresh():
+        worked_out.append(True)
+        return compute()
+
+    until, value = kept_here(request, name, fresh)
+    # A value just worked out is as right as it gets, even one whose moment has passed already.
+    while until is not None and not worked_out and now() >= until:
         name = f"{name}@{until.isoformat()}"
-        until, value = kept_here(request, name, compute)
+        until, value = kept_here(request, name, fresh)
     return value
 
 

@@ -16,11 +16,11 @@ from hub.documents.models import HubDocument
 from hub.events.models import ActionItem
 from hub.events.views import (
     by_organiser,
-    first_over,
     localized_events,
     organiser_names,
     owned_by_labels,
     past,
+    soonest_over,
     upcoming,
 )
 from hub.news.models import NewsPage
@@ -184,8 +184,8 @@ def linked_events(request, code):
         coming, recent = list(upcoming(events)[:LINKED_EVENTS]), list(past(events)[:LINKED_EVENTS])
         prefetch_related_objects(coming + recent, "organisers")
         organiser_names(coming + recent)
-        # The lists change when the first coming event is over (it moves to the past ones), or with the content.
-        return first_over(coming), (coming, recent)
+        # The lists change when an event is over (it moves to the past ones), or with the content.
+        return soonest_over(events), (coming, recent)
 
     name = f"organisation-events:{get_language()}:{code}"
     coming, recent = pagecache.kept_until(request, name, find)

@@ -82,6 +82,13 @@ def first_over(events):
     return min(map(over_at, events), default=None)
 
 
+def soonest_over(events):
+    """When the first of `events` not yet over will be, or None for none: until then which of them are
+    upcoming and which past stays as it is. Two rows read, whatever the number of events."""
+    firsts = [events.filter(not_over(), all_day=flag).order_by("end").only("end", "all_day").first() for flag in (0, 1)]
+    return first_over(event for event in firsts if event)
+
+
 def next_events(request, count):
     """The next `count` events with their organisers' names, for the home page.
 
@@ -198,15 +205,23 @@ def _base_context(request, page, filters, view):
 def listing(request, page):
     filters = EventFilters(request)
     view = filters.when or "upcoming"
-    events = (past if view == "past" else upcoming)(filters.apply(localized_events()))
-    listed = paginate(request, events.prefetch_related("organisers"), PAGE_SIZE)
-    organiser_names(listed.object_list)
+
+    def find():
+        events = filters.apply(localized_events())
+        ordered = (past if view == "past" else upcoming)(events).prefetch_related("organisers")
+        listed = paginate(request, ordered, PAGE_SIZE)
+        listed.object_list = organiser_names(list(listed.object_list))
+        return soonest_over(events), listed
+
+    # Kept until the content changes or the next event is over, when it moves from the upcoming to the past ones.
+    number = request.GET.get("page", "")[:9]
+    name = f"events:{get_language()}:{filters.query()}:{number}"
     return TemplateResponse(
         request,
         "hub/events/event_index_page.html",
         {
             **_base_context(request, page, filters, view),
-            "events": listed,
+            "events": pagecache.kept_until(request, name, find),
         },
     )
 
@@ -232,20 +247,30 @@ def month(request, page, year=None, month=None):
     first_shown, last_shown = weeks[0][0], weeks[-1][-1]
     window_start = start_of(first_shown)
     window_end = start_of(last_shown + datetime.timedelta(days=1))
-    # An all-day event's days are those of its own time zone: a day's margin each side keeps it in the window.
-    margin = datetime.timedelta(days=1)
-    events = organiser_names(
-        list(
+    def find():
+        # An all-day event's days are those of its own time zone: a day's margin each side keeps it in the window.
+        margin = datetime.timedelta(days=1)
+        events = (
             filters.apply(localized_events())
             .filter(start__lt=window_end + margin, end__gte=window_start - margin)
-            .prefetch_related("organisers")
+            .only("slug", "title", "start", "end", "all_day", "time_zone", "status")
             .order_by("start", "pk")
         )
+        on_day = {}
+        for event in events:
+            # Worked out once per content version, not once per cell: a dense month lists each event twice.
+            event.url = page.url + page.reverse_subpage("event", args=[event.slug])
+            event.time = "" if event.all_day else formats.time_format(timezone.localtime(event.start))
+            for day in event.days():
+                on_day.setdefault(day, []).append(event)
+        in_month = {e.pk for day, listed in on_day.items() if (day.year, day.month) == (year, month) for e in listed}
+        return on_day, len(in_month)
+
+    # The month's events show nothing that reads the clock (only "today" does, below): kept until the content
+    # changes, per address (a site's pages have their own), language, month and filters.
+    on_day, count = pagecache.kept_here(
+        request, f"month:{page.url}:{get_language()}:{year}-{month}:{filters.query()}", find
     )
-    on_day = {}
-    for event in events:
-        for day in event.days():
-            on_day.setdefault(day, []).append(event)
     previous = datetime.date(year, month, 1) - datetime.timedelta(days=1)
     following = datetime.date(year, month, 28) + datetime.timedelta(days=7)
     weekdays = [(first_weekday - 1 + n) % 7 for n in range(7)]
@@ -265,7 +290,7 @@ def month(request, page, year=None, month=None):
             "year": year,
             "weekdays": [(WEEKDAYS[n], WEEKDAYS_ABBR[n]) for n in weekdays],
             "weeks": [[Day(day, day.month == month, on_day.get(day, [])) for day in week] for week in weeks],
-            "count": sum(1 for event in events if any(d.month == month and d.year == year for d in event.days())),
+            "count": count,
             "previous_url": month_url(previous),
             "next_url": month_url(following),
             "previous_name": f"{MONTHS[previous.month]} {previous.year}",

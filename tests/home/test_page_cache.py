@@ -166,3 +166,18 @@ def test_an_event_that_ends_leaves_the_kept_upcoming_list_within_its_minute(clie
 
     assert quarterly.title not in text(client.get("/en/events/"))
     assert quarterly.title in text(client.get("/en/events/?when=past"))
+
+
+def test_a_kept_value_out_of_date_as_soon_as_worked_out_is_served_not_worked_out_forever(rf, db):
+    from home import pagecache
+
+    pagecache.forget_here()
+    worked_out = []
+
+    def compute():
+        worked_out.append(True)
+        return timezone.now() - datetime.timedelta(seconds=1), len(worked_out)
+
+    assert pagecache.kept_until(rf.get("/"), "clock-bug", compute) == 1
+    # Found out of date by the next request: worked out once more for it, and served.
+    assert pagecache.kept_until(rf.get("/"), "clock-bug", compute) == 2

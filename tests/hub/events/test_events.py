@@ -617,3 +617,48 @@ def test_an_event_page_reads_its_event_once_a_version(client, demo, language, dj
         again = client.get(url)
     assert again.content == first.content
     assert client.get(f"/{language}/events/no-such-event/").status_code == 404
+
+
+def test_the_kept_listings_move_an_event_to_the_past_when_it_ends_not_when_the_first_listed_one_does(
+    client, demo, monkeypatch, django_assert_max_num_queries
+):
+    """A long event listed first outlasts a short one listed after it: the short one's end changes both lists."""
+    now = timezone.now()
+    long, short = event("digital-learning-workshop"), event(QUARTERLY)
+    long.start, long.end = now + datetime.timedelta(hours=1), now + datetime.timedelta(days=10)
+    short.start, short.end = now + datetime.timedelta(hours=2), now + datetime.timedelta(hours=3)
+    long.save()
+    short.save()
+    upcoming_url, past_url = EVENTS.format("en"), EVENTS.format("en") + "?when=past"
+    assert titles(client.get(upcoming_url))[:2] == [long.title, short.title]
+    assert short.title not in titles(client.get(past_url))
+    with django_assert_max_num_queries(2):  # the content's version; the events and their organisers are kept
+        client.get(upcoming_url)
+
+    after = short.end + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: after)
+    assert titles(client.get(upcoming_url))[0] == long.title and short.title not in titles(client.get(upcoming_url))
+    assert titles(client.get(past_url))[0] == short.title
+
+
+def test_the_month_calendar_is_read_once_a_version_and_shows_a_change_at_once(
+    client, demo, django_assert_max_num_queries
+):
+    workshop = event("digital-learning-workshop", "ru")
+    url = f"/ru/events/calendar/{workshop.start_date.year}/{workshop.start_date.month}/"
+    first = client.get(url)
+    assert workshop.title in first.text
+    with django_assert_max_num_queries(2):
+        assert client.get(url).content == first.content
+    # Each filter is its own month: the kept unfiltered one does not answer for it.
+    other_type = next(value for value in Event.Type.values if value != workshop.event_type)
+    assert workshop.title not in client.get(url, {"type": other_type}).text
+    assert workshop.title in client.get(url, {"type": workshop.event_type}).text
+
+    workshop.title = "Семинар, переименованный"
+    workshop.save()
+    renamed = soup(client.get(url))
+    assert [a["href"] for a in renamed.select("td a") if a.get_text(strip=True).endswith(workshop.title)]
+    assert [a["href"] for a in renamed.select("td a") if workshop.title in a.get_text()][0] == (
+        f"/ru/events/{workshop.slug}/"
+    )
