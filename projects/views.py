@@ -15,7 +15,7 @@ from home import pagecache
 from hub.best_practices.models import BestPracticePage
 from hub.documents.library import related_documents
 from hub.documents.models import HubDocument
-from hub.events.views import localized_events
+from hub.events.views import localized_events, summaries
 from hub.pagination import paginate
 
 from . import registry
@@ -204,9 +204,8 @@ def project(request, page, slug):
 
 
 def linked_events(project):
-    return list(
-        localized_events().filter(translation_key__in=project.events.values("translation_key")).order_by("start")
-    )
+    linked = localized_events().filter(translation_key__in=project.events.values("translation_key"))
+    return summaries(list(linked.prefetch_related("organisers").order_by("start")))
 
 
 def linked_practices(project, locale):

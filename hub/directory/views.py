@@ -17,10 +17,10 @@ from hub.events.models import ActionItem
 from hub.events.views import (
     by_organiser,
     localized_events,
-    organiser_names,
     owned_by_labels,
     past,
     soonest_over,
+    summaries,
     upcoming,
 )
 from hub.news.models import NewsPage
@@ -183,7 +183,7 @@ def linked_events(request, code):
         events = by_organiser(localized_events(), code)
         coming, recent = list(upcoming(events)[:LINKED_EVENTS]), list(past(events)[:LINKED_EVENTS])
         prefetch_related_objects(coming + recent, "organisers")
-        organiser_names(coming + recent)
+        summaries(coming + recent)
         # The lists change when an event is over (it moves to the past ones), or with the content.
         return soonest_over(events), (coming, recent)
 

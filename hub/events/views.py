@@ -97,18 +97,20 @@ def next_events(request, count):
     """
 
     def find():
-        events = organiser_names(list(upcoming(localized_events()).prefetch_related("organisers")[:count]))
+        events = summaries(list(upcoming(localized_events()).prefetch_related("organisers")[:count]))
         return first_over(events), events
 
     return pagecache.kept_until(request, f"upcoming:{get_language()}:{count}", find)
 
 
-def organiser_names(events):
-    """Attach `organiser_names` in the visitor's language to each event: one query for all labels."""
+def summaries(events):
+    """Attach what hub/events/summary.html shows beyond an event's fields, in the visitor's language: its
+    organisers' names (one query for all labels) and its dates as words. Worked out once for a kept list."""
     codes = {organiser.code for event in events for organiser in event.organisers.all()}
     labels = Stakeholder.labels(codes)
     for event in events:
         event.organiser_names = [labels[o.code].short_name for o in event.organisers.all() if o.code in labels]
+        event.when = render_to_string("hub/events/when.html", {"event": event})
     return events
 
 
@@ -210,7 +212,7 @@ def listing(request, page):
         events = filters.apply(localized_events())
         ordered = (past if view == "past" else upcoming)(events).prefetch_related("organisers")
         listed = paginate(request, ordered, PAGE_SIZE)
-        listed.object_list = organiser_names(list(listed.object_list))
+        listed.object_list = summaries(list(listed.object_list))
         return soonest_over(events), listed
 
     # Kept until the content changes or the next event is over, when it moves from the upcoming to the past ones.

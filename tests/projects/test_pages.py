@@ -124,3 +124,20 @@ def test_the_sitemap_lists_each_project_and_the_matrix_in_every_language(client,
         assert f"/{language}/projects/xi-iati-ec_intpa-sample-tj-teachers/</loc>" in text
         assert f"/{language}/projects/who-does-what-where/</loc>" in text
     assert 'hreflang="tg" href="http://testserver/tg/projects/46004-sample-tj-digital-teaching/"' in text
+
+
+def test_a_projects_events_show_when_and_by_whom_as_on_the_events_page(client, demo):
+    from hub.models import Event
+
+    quarterly = Event.objects.get(slug="leg-quarterly-meeting", locale__language_code="en")
+    project = Project.objects.get(slug="xi-iati-ec_intpa-sample-tj-teachers", locale__language_code="en")
+    project.events.add(quarterly)
+    project.save()
+
+    def summary(url):
+        page = soup(client.get(url))
+        item = next(li for li in page.select(".event-list li") if "leg-quarterly-meeting" in li.a["href"])
+        return item.select_one(".when").get_text(" ", strip=True), item.get_text(" ", strip=True)
+
+    when, text = summary(TEACHERS.format("ru"))
+    assert (when, True) == (summary("/ru/events/")[0], "Организатор" in text or "Организаторы" in text)
