@@ -95,6 +95,10 @@ class RoutingMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not self.wagtail_serve or hasattr(request, "_wagtail_route_for_request"):
             return None
+        # Every page address asks for the sites' root paths, which Wagtail reads from the shared cache once a
+        # request and keeps on the request under this name (Page._get_site_root_paths): kept here instead, per
+        # content version, as a Site or a root page saved changes it.
+        request._wagtail_cached_site_root_paths = kept_here(request, "site-root-paths", Site.get_site_root_paths)
         site, root, language_locale_id = site_and_root(request)
         request._wagtail_site = site
         if root is None:

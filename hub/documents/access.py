@@ -19,6 +19,8 @@ from wagtail.images import get_image_model
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 from wagtail.permissions import policy_registry
 
+from home.pagecache import kept_here
+
 
 def _memo(request):
     """What this request has already worked out, so each answer costs its queries once."""
@@ -56,21 +58,24 @@ def collection_restrictions():
     """
     rows = cache.get(RESTRICTIONS_CACHE_KEY)
     if rows is None:
-        rows = []
-        for restriction in CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"):
-            rows.append(
-                {
-                    "id": restriction.pk,
-                    "type": restriction.restriction_type,
-                    "groups": {group.pk for group in restriction.groups.all()},
-                    "collections": set(
-                        Collection.objects.filter(path__startswith=restriction.collection.path).values_list(
-                            "pk", flat=True
-                        )
-                    ),
-                }
-            )
+        rows = read_collection_restrictions()
         cache.set(RESTRICTIONS_CACHE_KEY, rows, RESTRICTIONS_TTL)
+    return rows
+
+
+def read_collection_restrictions():
+    rows = []
+    for restriction in CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups"):
+        rows.append(
+            {
+                "id": restriction.pk,
+                "type": restriction.restriction_type,
+                "groups": {group.pk for group in restriction.groups.all()},
+                "collections": set(
+                    Collection.objects.filter(path__startswith=restriction.collection.path).values_list("pk", flat=True)
+                ),
+            }
+        )
     return rows
 
 
@@ -95,7 +100,9 @@ def blocked_collection_ids(request):
     if "blocked" not in memo:
         blocked = set()
         if not request.user.is_superuser:
-            for row in collection_restrictions():
+            # Kept per content version (restrictions and collections are content): read from the database, not
+            # the shared cache, whose copy may predate the change that made this version.
+            for row in kept_here(request, "collection-restrictions", read_collection_restrictions):
                 if not _admits(row, request):
                     blocked |= row["collections"]
         memo["blocked"] = blocked

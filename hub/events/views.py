@@ -134,7 +134,7 @@ class EventFilters:
         # links are built from them) filters nothing.
         if self.type not in Event.Type.values:
             self.type = ""
-        if not ORGANISER_CODE.fullmatch(self.organiser):
+        if len(self.organiser) > Stakeholder.code.field.max_length or not ORGANISER_CODE.fullmatch(self.organiser):
             self.organiser = ""
 
     def apply(self, events):
@@ -249,6 +249,7 @@ def month(request, page, year=None, month=None):
     first_shown, last_shown = weeks[0][0], weeks[-1][-1]
     window_start = start_of(first_shown)
     window_end = start_of(last_shown + datetime.timedelta(days=1))
+
     def find():
         # An all-day event's days are those of its own time zone: a day's margin each side keeps it in the window.
         margin = datetime.timedelta(days=1)

@@ -126,3 +126,24 @@ def test_a_moved_page_is_found_at_its_new_path_and_not_at_its_old_one(client, de
 
     assert client.get(old).status_code == 404
     assert client.get(NewsPage.objects.get(pk=item.pk).url).status_code == 200
+
+
+def test_the_sites_root_paths_are_read_once_a_content_version_and_again_when_a_site_changes(client, demo, monkeypatch):
+    """Every page address needs them (Page.get_url_parts): kept in the process, not asked of Redis each request."""
+    from wagtail.models import Site
+
+    urls = ("/en/", "/ru/news/", "/tg/events/")
+    for url in urls:
+        client.get(url)
+    read = []
+    original = Site.get_site_root_paths
+    monkeypatch.setattr(Site, "get_site_root_paths", lambda: read.append(1) or original())
+    for url in urls:
+        assert client.get(url).status_code == 200
+    assert read == []
+
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "LEG.TJ, renamed"
+    site.save()
+    client.get("/en/")
+    assert read  # the new version's first request reads them again

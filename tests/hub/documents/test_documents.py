@@ -779,3 +779,17 @@ def test_a_shared_password_collection_hides_its_documents_until_the_password_was
     assert b"".join(client.get(document.url).streaming_content) == pdf_bytes("wombatrix")
     assert "private" in client.get(document.url)["Cache-Control"]
     assert document.title in client.get(LIBRARY).content.decode()
+
+
+def test_a_restriction_put_on_a_collection_already_listed_hides_its_documents_on_the_next_request(
+    client, library, django_capture_on_commit_callbacks
+):
+    drafts = Collection.get_first_root_node().add_child(name="Drafts")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_document("Draft strategy", "plumwhistle", collection=drafts)
+    assert "Draft strategy" in client.get(LIBRARY).text
+
+    restriction = CollectionViewRestriction.objects.create(collection=drafts, restriction_type="login")
+    assert "Draft strategy" not in client.get(LIBRARY).text
+    restriction.delete()
+    assert "Draft strategy" in client.get(LIBRARY).text
