@@ -85,7 +85,9 @@ def first_over(events):
 def soonest_over(events):
     """When the first of `events` not yet over will be, or None for none: until then which of them are
     upcoming and which past stays as it is. Two rows read, whatever the number of events."""
-    firsts = [events.filter(not_over(), all_day=flag).order_by("end").only("end", "all_day").first() for flag in (0, 1)]
+    firsts = [
+        events.filter(not_over(), all_day=flag).order_by("end").only("end", "all_day").first() for flag in (False, True)
+    ]
     return first_over(event for event in firsts if event)
 
 
