@@ -189,7 +189,11 @@ def project(request, page, slug):
             "donors": registry.organisations(original, labels, lambda role: role == registry.DONOR, full=True),
             "partners": registry.organisations(original, labels, lambda role: role != registry.DONOR, full=True),
             "notes": notes,
-            "documents": related_documents(request, HubDocument.objects.filter(projects=original)),
+            "documents": related_documents(
+                request,
+                HubDocument.objects.filter(projects=original),
+                name=f"project-documents:{get_language()}:{original.pk}",
+            ),
             "events": linked_events(original),
             "best_practices": linked_practices(original, page.locale),
             "proposal_form": form,

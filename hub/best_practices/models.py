@@ -288,7 +288,9 @@ class BestPracticePage(BasePage):
         from hub.documents.library import related_documents
 
         original_documents = self.documents.model.objects.filter(best_practices__translation_key=self.translation_key)
-        context["documents"] = related_documents(request, original_documents)
+        context["documents"] = related_documents(
+            request, original_documents, name=f"practice-documents:{get_language()}:{self.translation_key}"
+        )
         return context
 
     @classmethod

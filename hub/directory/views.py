@@ -137,7 +137,12 @@ def stakeholder(request, page, code):
         # Personal data: never queried, let alone shown, for anonymous visitors.
         "focal_points": list(shown["organisation"].focal_points.all()) if request.user.is_authenticated else None,
         **linked_events(request, code),
-        "documents": related_documents(request, HubDocument.objects.filter(publishers__code=code), LINKED_DOCUMENTS),
+        "documents": related_documents(
+            request,
+            HubDocument.objects.filter(publishers__code=code),
+            LINKED_DOCUMENTS,
+            name=f"organisation-documents:{get_language()}:{code}",
+        ),
     }
     return TemplateResponse(request, "hub/directory/stakeholder_page.html", context)
 

@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 
-from home.pagecache import remembered
+from home.pagecache import kept_here, remembered
 from hub.directory.models import Stakeholder
 from hub.filters import LinkFilters
 
@@ -156,7 +156,7 @@ def library(request, page):
         return remembered(request, f"library:{page.pk}:{name}", compute)
 
     # What an anonymous reader without a session may see is the same for all of them: counted once per change.
-    anonymous = not request.user.is_authenticated and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    anonymous = seen_as_anyone(request)
     filters = DocumentFilter(visible_documents(request), request.GET, remember=remember if anonymous else None)
     if anonymous:
         results = paginate(
@@ -184,10 +184,25 @@ def library(request, page):
     )
 
 
-def related_documents(request, documents, limit=None):
-    """The documents of `documents` this reader may see, newest first, ready for `hub/documents/document_list.html`."""
-    documents = listed(visible_documents(request, documents)).order_by("-publication_date", "-created_at", "-pk")
-    return with_publisher_labels(documents[:limit] if limit else documents)
+def seen_as_anyone(request):
+    """Whether this reader sees what every anonymous reader does: not signed in, and without a session, which
+    could hold the password of a collection."""
+    return not request.user.is_authenticated and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def related_documents(request, documents, limit=None, name=None):
+    """The documents of `documents` this reader may see, newest first, ready for `hub/documents/document_list.html`.
+
+    With `name`, the list an anonymous reader sees is kept under it until the content changes (publishers'
+    labels are in the active language: `name` says which)."""
+
+    def find():
+        found = listed(visible_documents(request, documents)).order_by("-publication_date", "-created_at", "-pk")
+        return with_publisher_labels(found[:limit] if limit else found)
+
+    if name is None or not seen_as_anyone(request) or getattr(request, "is_preview", False):
+        return find()
+    return kept_here(request, name, find)
 
 
 def latest_public_documents(count):

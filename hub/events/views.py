@@ -333,7 +333,9 @@ def detail(request, page, slug):
         "event": event,
         "organisers": organisers,
         # The same rule as the library: a document this reader may not see is not named here.
-        "documents": related_documents(request, event.documents.all()),
+        "documents": related_documents(
+            request, event.documents.all(), name=f"event-documents:{get_language()}:{event.pk}"
+        ),
         "minutes": visible_document(request, event.minutes),
         # Members only: never queried, let alone shown, for anonymous visitors.
         "online_url": event.online_url if member else "",

@@ -207,3 +207,32 @@ def test_an_organisation_named_in_many_practices_lists_ten_and_links_to_all_of_t
     before = count_queries(client, "/en/stakeholders/unicef/")
     create_best_practices(collection, 200, seed=9)
     assert count_queries(client, "/en/stakeholders/unicef/") <= before
+
+
+def test_an_organisations_documents_kept_for_anonymous_readers_are_never_what_a_member_sees(
+    client, demo, django_assert_max_num_queries
+):
+    from django.test import Client
+
+    from hub.documents.models import Access
+    from tests.hub.documents.test_documents import make_document
+
+    unicef = Stakeholder.objects.get(code="unicef", locale__language_code="en")
+    report = make_document("Members' briefing", "quillfeather", Access.MEMBERS)
+    report.publishers.add(unicef)
+    url = DIRECTORY.format("en") + "unicef/"
+
+    def documents(reader):
+        return [a.get_text(strip=True) for a in soup(reader.get(url)).select("#linked-documents ~ * a, .document-list a")]
+
+    assert "Members' briefing" not in " ".join(documents(client))
+    with django_assert_max_num_queries(2):  # the content's version; the organisation and its lists are kept
+        client.get(url)
+    signed_in = Client()
+    signed_in.force_login(User.objects.create_user(email="partner@example.org"))
+    assert "Members' briefing" in " ".join(documents(signed_in))
+    assert "Members' briefing" not in " ".join(documents(client))
+
+    report.access = Access.PUBLIC
+    report.save()
+    assert "Members' briefing" in " ".join(documents(client))
