@@ -223,7 +223,9 @@ def test_an_organisations_documents_kept_for_anonymous_readers_are_never_what_a_
     url = DIRECTORY.format("en") + "unicef/"
 
     def documents(reader):
-        return [a.get_text(strip=True) for a in soup(reader.get(url)).select("#linked-documents ~ * a, .document-list a")]
+        return [
+            a.get_text(strip=True) for a in soup(reader.get(url)).select("#linked-documents ~ * a, .document-list a")
+        ]
 
     assert "Members' briefing" not in " ".join(documents(client))
     with django_assert_max_num_queries(2):  # the content's version; the organisation and its lists are kept
