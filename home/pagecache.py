@@ -53,7 +53,8 @@ UNSEEN_WAGTAIL_MODELS = (
 KEEP_SECONDS = 60 * 60  # kept pages and parts are filed under the content version: this only frees memory
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 PARTS_HERE = 2_000  # parts this process keeps for the current version, beside the shared cache
-_here = {"version": None, "parts": {}}
+EACH_HERE = 10_000  # listing rows (cards) it keeps one by one: about 1 KB of HTML each
+_here = {"version": None, "parts": {}, "each": {}}
 ENCODINGS = {name: re.compile(rf"\b{name}\b") for name in ("br", "gzip")}
 
 
@@ -127,14 +128,38 @@ def kept_here(request, name, compute):
         version = content_version(request)
     except DatabaseError:
         return compute()
-    if _here["version"] != version:
-        _here.update(version=version, parts={})
+    _follow(version)
     parts = _here["parts"]
     if name not in parts:
         if len(parts) >= PARTS_HERE:
             parts.clear()  # many filter combinations: start again rather than grow
         parts[name] = compute()
     return parts[name]
+
+
+def kept_each(request, name, keys, compute):
+    """{key: value} for those of `keys` that have one: `kept_here` for a listing's rows one by one, so that any
+    page of the listing (any filter, sort or depth) reuses the rows an earlier page worked out. `compute(keys)`
+    returns {key: value} for the keys not kept yet, in one go; a key it leaves out has no value under this
+    content version (an item unpublished since the listing's keys were kept changes the version too)."""
+    try:
+        version = content_version(request)
+    except DatabaseError:
+        return compute(keys)
+    _follow(version)
+    each = _here["each"]
+    missing = [key for key in keys if (name, key) not in each]
+    if missing:
+        if len(each) + len(missing) > EACH_HERE:
+            each.clear()
+        found = compute(missing)
+        each.update(((name, key), found.get(key)) for key in missing)
+    return {key: each[name, key] for key in keys if each[name, key] is not None}
+
+
+def _follow(version):
+    if _here["version"] != version:
+        _here.update(version=version, parts={}, each={})
 
 
 def kept_until(request, name, compute):
@@ -157,7 +182,7 @@ def kept_until(request, name, compute):
 
 def forget_here():
     """Drop this process's copies of kept parts (for tests, which roll the content and its version back)."""
-    _here.update(version=None, parts={})
+    _here.update(version=None, parts={}, each={})
 
 
 def changed(instance=None, **kwargs):

@@ -70,6 +70,18 @@ FACETS = [
     VocabularyFacet("organisation", _("Organisation"), "organisations", Stakeholder),
     KeywordFacet("keyword", _("Keyword")),
 ]
+VOCABULARIES = [facet for facet in FACETS if isinstance(facet, VocabularyFacet)]
+
+
+def tag_cards(pages):
+    """Set each page's tags as text in the active language, for its card: one query per vocabulary for all."""
+    for page in pages:
+        page.tags = {}
+    for facet in VOCABULARIES:
+        found = {page.pk: list(getattr(page, facet.field_name).all()) for page in pages}
+        labels = facet.model.labels({row.code for rows in found.values() for row in rows})
+        for page in pages:
+            page.tags[facet.param] = [str(labels.get(row.code) or row) for row in found[page.pk]]
 
 
 class BestPracticeFilter(LinkFilters):
@@ -78,44 +90,25 @@ class BestPracticeFilter(LinkFilters):
     facet_types = FACETS
     sorts = {"newest": (_("Newest first"), ("-first_published_at", "-pk")), "title": (_("A–Z"), ("title", "pk"))}
 
-    def facets(self, listed_pages=()):
-        """Every facet with its values, counts, labels in the active language and toggle links."""
+    def facets(self, labels=lambda model: model.labels()):
+        """Every facet with its values, counts, labels in the active language and toggle links. `labels(model)`
+        gives a vocabulary's {code: row} in the active language (the view keeps them per content version)."""
         vocabulary_counts = {}
-        for facet in FACETS:
-            if isinstance(facet, VocabularyFacet):
-                pages = self.filtered(skip=facet.param)
-                vocabulary_counts[facet.param] = self.remember(
-                    "counts", lambda facet=facet, pages=pages: facet.counts(pages), skip=facet.param
-                )
-        # Labels for the facets and for the listed items, one query per vocabulary.
-        vocabularies = [facet for facet in FACETS if isinstance(facet, VocabularyFacet)]
-        rows = [
-            {facet.param: list(getattr(page, facet.field_name).all()) for facet in vocabularies}
-            for page in listed_pages
-        ]
-        self.labels = {}
-        for facet in vocabularies:
-            codes = set(vocabulary_counts[facet.param])
-            codes.update(row.code for page_rows in rows for row in page_rows[facet.param])
-            if self.selected.get(facet.param):
-                codes.add(self.selected[facet.param])
-            self.labels[facet.param] = facet.model.labels(codes)
-        # Each listed page's tags as text: a card reads them, rather than its related managers, several times.
-        for page, page_rows in zip(listed_pages, rows, strict=True):
-            page.tags = {
-                param: [str(self.labels[param].get(row.code) or row) for row in found]
-                for param, found in page_rows.items()
-            }
-
+        for facet in VOCABULARIES:
+            pages = self.filtered(skip=facet.param)
+            vocabulary_counts[facet.param] = self.remember(
+                "counts", lambda facet=facet, pages=pages: facet.counts(pages), skip=facet.param
+            )
+        vocabulary_labels = {facet.param: labels(facet.model) for facet in VOCABULARIES}
         facets = []
         for facet in FACETS:
             if isinstance(facet, VocabularyFacet):
-                labels = self.labels[facet.param]
+                named = vocabulary_labels[facet.param]
                 rows = [
-                    (code, str(labels[code]) if code in labels else code, n)
+                    (code, str(named[code]) if code in named else code, n)
                     for code, n in vocabulary_counts[facet.param].items()
                 ]
-                rows.sort(key=lambda row: (getattr(labels.get(row[0]), "number", 0), row[1].casefold()))
+                rows.sort(key=lambda row: (getattr(named.get(row[0]), "number", 0), row[1].casefold()))
             else:
                 pages, selected = self.filtered(skip=facet.param), self.selected.get(facet.param)
                 # Kept under every filter, its own included: the selected keyword is added to the top ones.

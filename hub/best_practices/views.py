@@ -8,14 +8,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState, WorkflowState
 
-from home.pagecache import remembered
+from home.pagecache import kept_here, remembered
 from home.untranslated import children_with_untranslated
-from hub.pagination import paginate
+from hub.pagination import kept_cards, paginate
 
-from .filters import BestPracticeFilter
+from .filters import BestPracticeFilter, tag_cards
 from .forms import BestPracticeSubmissionForm
 from .models import BestPracticePage
 from .workflows import ensure_submission_workflow
@@ -37,11 +38,21 @@ def best_practice_collection(request, index):
         filters.results(),
         PAGE_SIZE,
         remember=lambda name, compute: filters.remember(f"{name}-{filters.sort}", compute),
-        rows=BestPracticePage.objects.live()
-        .only(*LISTED_FIELDS)
-        .prefetch_related("action_tracks", "countries", "organisations"),
+        rows=kept_cards(
+            request,
+            f"practice:{index.pk}",
+            BestPracticePage.objects.live()
+            .only(*LISTED_FIELDS)
+            .prefetch_related("action_tracks", "countries", "organisations"),
+            "hub/best_practices/card.html",
+            {"page": index},
+            prepare=tag_cards,
+        ),
     )
-    facets = filters.facets(listed_pages=listed.object_list)
+    # Whole vocabularies, kept: a facet at 20,000 practices names a thousand organisations.
+    facets = filters.facets(
+        labels=lambda model: kept_here(request, f"labels:{get_language()}:{model._meta.label}", model.labels)
+    )
     return TemplateResponse(
         request,
         "hub/best_practices/best_practice_index_page.html",

@@ -214,12 +214,17 @@ def listing(request, page):
         events = filters.apply(localized_events())
         ordered = (past if view == "past" else upcoming)(events).prefetch_related("organisers")
         listed = paginate(request, ordered, PAGE_SIZE)
-        listed.object_list = summaries(list(listed.object_list))
+        context = {"events_page": page, "request": request}
+        listed.object_list = [
+            render_to_string("hub/events/summary.html", {**context, "event": event})
+            for event in summaries(list(listed.object_list))
+        ]
         return soonest_over(events), listed
 
-    # Kept until the content changes or the next event is over, when it moves from the upcoming to the past ones.
+    # Kept, as the cards, until the content changes or the next event is over, when it moves from the upcoming to
+    # the past ones.
     number = request.GET.get("page", "")[:9]
-    name = f"events:{get_language()}:{filters.query()}:{number}"
+    name = f"events:{page.pk}:{get_language()}:{filters.query()}:{number}"
     return TemplateResponse(
         request,
         "hub/events/event_index_page.html",
@@ -263,9 +268,9 @@ def month(request, page, year=None, month=None):
         )
         on_day = {}
         for event in events:
-            # Worked out once per content version, not once per cell: a dense month lists each event twice.
-            event.url = page.url + page.reverse_subpage("event", args=[event.slug])
-            event.time = "" if event.all_day else formats.time_format(timezone.localtime(event.start))
+            # Worked out once per content version, not once per cell: the grid and the agenda list each event.
+            url = page.url + page.reverse_subpage("event", args=[event.slug])
+            event.item = render_to_string("hub/events/calendar_item.html", {"event": event, "url": url})
             for day in event.days():
                 on_day.setdefault(day, []).append(event)
         in_month = {e.pk for day, listed in on_day.items() if (day.year, day.month) == (year, month) for e in listed}

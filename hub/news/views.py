@@ -8,7 +8,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 
 from home.pagecache import remembered
-from hub.pagination import paginate
+from hub.pagination import kept_cards, paginate
 
 from .models import NewsPage, NewsTag
 
@@ -39,9 +39,14 @@ def news_listing(request, index, year=None, tag=None):
         if tag_name is None:
             raise Http404
         news = news.filter(pk__in=NewsTag.objects.filter(slug=tag).values("page_id"))
-    items = paginate(
-        request, news, NEWS_PAGE_SIZE, remember=remember, rows=NewsPage.objects.live().prefetch_related("tags")
+    cards = kept_cards(
+        request,
+        f"news:{index.pk}",
+        NewsPage.objects.live().prefetch_related("tags"),
+        "hub/news/card.html",
+        {"page": index},
     )
+    items = paginate(request, news, NEWS_PAGE_SIZE, remember=remember, rows=cards)
     return TemplateResponse(
         request,
         "hub/news/news_index_page.html",

@@ -277,3 +277,30 @@ def test_a_deep_or_filtered_page_costs_what_the_first_does(client, demo):
     assert listed_titles(deep) == titles_in_order()[260:280]
     filtered = client.get(url, {"track": "2", "page": 3})
     assert listed_titles(filtered) == titles_in_order(action_tracks__code="2")[40:60]
+
+
+def card_tracks(response):
+    return [tag.get_text(strip=True) for tag in soup(response).select(".practice-list .tags dd:first-of-type .tag")]
+
+
+def test_cards_are_kept_per_language_and_follow_a_renamed_track_at_once(client, demo):
+    """Each practice's card is rendered once per content version and language (hub.pagination.kept_cards): a
+    repeat reads no practice, a Tajik reader gets Tajik labels, and a renamed Action Track shows at once."""
+    english, tajik = COLLECTION.format("en"), COLLECTION.format("tg")
+    first = client.get(english)
+    with CaptureQueriesContext(connection) as repeat:
+        assert client.get(english).content.count(b"<article") == first.content.count(b"<article") == 1
+    assert not [query for query in repeat if "bestpractice" in query["sql"]]
+
+    practice = BestPracticePage.objects.get(slug="systems-approach-to-digital-learning", locale__language_code="en")
+    code = practice.action_tracks.first().code
+    with translation.override("tg"):
+        tajik_label = str(ActionTrack.objects.get(code=code, locale__language_code="tg"))
+    assert tajik_label not in card_tracks(first)
+    assert tajik_label in card_tracks(client.get(tajik))
+
+    track = ActionTrack.objects.get(code=code, locale__language_code="en")
+    track.title = "Renamed by an editor"
+    track.save()
+    with translation.override("en"):
+        assert str(track) in card_tracks(client.get(english))
