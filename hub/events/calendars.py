@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, vDuration
 from icalendar import Event as VEvent
@@ -87,8 +88,8 @@ def calendar(name, items):
     return cal
 
 
-def ics_response(cal, filename, private=False):
-    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+def ics_response(body, filename, private=False):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = "private, no-store" if private else f"public, max-age={FEED_CACHE_SECONDS}"
     return response
@@ -100,7 +101,7 @@ def event_url(request, page, slug):
 
 def feed(request, page, event_type=None, organiser=None):
     """All events, or one type's, or one organiser's: public facts only, whoever asks."""
-    events = localized_events().filter(end__gte=pagecache.now() - FEED_HISTORY)
+    events = localized_events()
     name = _("LEG.TJ events")
     filename = "leg-tj-events.ics"
     if event_type is not None:
@@ -116,8 +117,18 @@ def feed(request, page, event_type=None, organiser=None):
         events = by_organiser(events, organiser)
         name = f"LEG.TJ: {label.short_name}"
         filename = f"leg-tj-{organiser}.ics"
-    items = [vevent(event, event_url(request, page, event.slug)) for event in events.order_by("start", "pk")]
-    return ics_response(calendar(name, items), filename)
+
+    def build():
+        listed = list(events.filter(end__gte=pagecache.now() - FEED_HISTORY).order_by("start", "pk"))
+        items = [vevent(event, event_url(request, page, event.slug)) for event in listed]
+        # Time only takes events out of the feed, each FEED_HISTORY after its end: the first to go is the
+        # earliest ending one. Anything else that changes the feed changes the content's version.
+        first_out = min((event.end for event in listed), default=None)
+        return first_out and first_out + FEED_HISTORY, calendar(name, items).to_ical()
+
+    # Thousands of events take a second to write out: kept, not written again each minute a kept page lasts.
+    kept = f"feed:{page.pk}:{request.scheme}://{request.get_host()}:{get_language()}:{event_type}:{organiser}"
+    return ics_response(pagecache.kept_until(request, kept, build), filename)
 
 
 def single_event(request, page, slug):
@@ -125,4 +136,4 @@ def single_event(request, page, slug):
     event = get_event(slug)
     member = request.user.is_authenticated
     item = vevent(event, event_url(request, page, slug), online_url=event.online_url if member else "")
-    return ics_response(calendar(event.title, [item]), f"{slug}.ics", private=member)
+    return ics_response(calendar(event.title, [item]).to_ical(), f"{slug}.ics", private=member)

@@ -662,3 +662,28 @@ def test_the_month_calendar_is_read_once_a_version_and_shows_a_change_at_once(
     assert [a["href"] for a in renamed.select("td a") if workshop.title in a.get_text()][0] == (
         f"/ru/events/{workshop.slug}/"
     )
+
+
+def test_the_feed_is_written_once_a_version_and_lets_an_old_event_go_on_time(
+    client, demo, monkeypatch, django_assert_max_num_queries
+):
+    """The iCalendar feed is kept (thousands of events take a second to write out) until the content changes or
+    its earliest ending event is more than FEED_HISTORY old, when that event leaves it."""
+    from hub.events.calendars import FEED_HISTORY
+
+    now = timezone.now()
+    old = event(QUARTERLY)
+    old.start, old.end = (
+        now - FEED_HISTORY + datetime.timedelta(hours=1),
+        now - FEED_HISTORY + datetime.timedelta(hours=2),
+    )
+    old.save()
+    url = "/en/events/feed/"
+    assert old.calendar_uid in feed_events(client, url)
+    with django_assert_max_num_queries(1):  # the content's version: the events and the text are kept
+        assert old.calendar_uid in feed_events(client, url)
+
+    later = now + datetime.timedelta(hours=3)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert old.calendar_uid not in feed_events(client, url)
+    assert event("digital-learning-workshop").calendar_uid in feed_events(client, url)
