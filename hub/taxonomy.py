@@ -15,6 +15,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import pagecache
+
 
 class LocalizedVocabulary(TranslatableMixin, index.Indexed, models.Model):
     """A snippet whose rows share a language-independent `code` across translations."""
@@ -51,6 +53,12 @@ class LocalizedVocabulary(TranslatableMixin, index.Indexed, models.Model):
             if row.code not in found or row.locale.language_code == active:
                 found[row.code] = row
         return found
+
+    @classmethod
+    def kept_labels(cls, request):
+        """`labels()` for the whole vocabulary, kept per content version and language: facets and lists read
+        labels on every request, and a vocabulary such as the organisations grows with the content."""
+        return pagecache.kept_here(request, f"labels:{get_language()}:{cls._meta.label}", cls.labels)
 
 
 class ActionTrack(LocalizedVocabulary):

@@ -8,11 +8,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState, WorkflowState
 
-from home.pagecache import kept_here, remembered
+from home.pagecache import remembered
 from home.untranslated import children_with_untranslated
 from hub.pagination import kept_cards, paginate
 
@@ -50,9 +49,7 @@ def best_practice_collection(request, index):
         ),
     )
     # Whole vocabularies, kept: a facet at 20,000 practices names a thousand organisations.
-    facets = filters.facets(
-        labels=lambda model: kept_here(request, f"labels:{get_language()}:{model._meta.label}", model.labels)
-    )
+    facets = filters.facets(labels=lambda model: model.kept_labels(request))
     return TemplateResponse(
         request,
         "hub/best_practices/best_practice_index_page.html",

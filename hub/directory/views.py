@@ -6,6 +6,7 @@ from itertools import groupby
 
 from django.db.models import prefetch_related_objects
 from django.http import Http404
+from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
@@ -76,33 +77,54 @@ def directory(request, page):
     query = request.GET.get("q", "").strip()
     category = request.GET.get("category", "")
     area = request.GET.get("area", "")
-    everyone = directory_entries(request)
-    areas = AreaOfWork.labels()
+    areas = AreaOfWork.kept_labels(request)
 
-    def matches(stakeholder, skip=None):
-        if query and query.casefold() not in f"{stakeholder.name} {stakeholder.acronym}".casefold():
-            return False
-        if skip != "category" and category and stakeholder.category != category:
-            return False
-        return skip == "area" or not area or area in stakeholder.area_codes
+    def find():
+        everyone = directory_entries(request)
 
-    listed = sorted((s for s in everyone if matches(s)), key=lambda s: s.name.casefold())
-    category_counts = Counter(s.category for s in everyone if matches(s, skip="category") and s.category)
-    area_counts = Counter(code for s in everyone if matches(s, skip="area") for code in s.area_codes)
+        def matches(stakeholder, skip=None):
+            if query and query.casefold() not in f"{stakeholder.name} {stakeholder.acronym}".casefold():
+                return False
+            if skip != "category" and category and stakeholder.category != category:
+                return False
+            return skip == "area" or not area or area in stakeholder.area_codes
+
+        listed = sorted((s for s in everyone if matches(s)), key=lambda s: s.name.casefold())
+        category_counts = Counter(s.category for s in everyone if matches(s, skip="category") and s.category)
+        area_counts = Counter(code for s in everyone if matches(s, skip="area") for code in s.area_codes)
+        # Every letter of the whole list links to where it starts: on this page (an anchor) or on another.
+        starts = {}
+        for position, organisation in enumerate(listed):
+            starts.setdefault(initial(organisation), position // PAGE_SIZE + 1)
+        return listed, category_counts, area_counts, starts
+
+    # Matching a thousand organisations against the filters is most of a page: kept per language and filters.
+    name = f"directory-list:{get_language()}:{category}:{area}:{query}"
+    listed, category_counts, area_counts, starts = pagecache.kept_here(request, name, find)
     labels = dict(Stakeholder.Category.choices)
     shown = paginate(request, listed, PAGE_SIZE)
-    shown.object_list = [
-        replace(
-            entry,
-            category_label=labels.get(entry.category, ""),
-            area_names=tuple(str(areas[code]) if code in areas else code for code in entry.area_codes),
-        )
-        for entry in shown.object_list
-    ]
-    # Every letter of the whole list links to where it starts: on this page (an anchor) or on another.
-    starts = {}
-    for position, organisation in enumerate(listed):
-        starts.setdefault(initial(organisation), position // PAGE_SIZE + 1)
+    by_code = {entry.code: entry for entry in shown.object_list}
+
+    def render(codes):
+        card = get_template("hub/directory/card.html")
+        return {
+            code: card.render(
+                {
+                    "page": page,
+                    "request": request,
+                    "stakeholder": replace(
+                        by_code[code],
+                        category_label=labels.get(by_code[code].category, ""),
+                        area_names=tuple(str(areas[c]) if c in areas else c for c in by_code[code].area_codes),
+                    ),
+                }
+            )
+            for code in codes
+        }
+
+    cards = pagecache.kept_each(
+        request, f"card:organisation:{page.pk}:{request.get_host()}:{get_language()}", list(by_code), render
+    )
     query_string = request.GET.copy()
     jumps = []
     for letter, number in starts.items():
@@ -112,7 +134,7 @@ def directory(request, page):
     context = {
         **page.get_context(request),
         "query": query,
-        "letters": [(letter, list(group)) for letter, group in groupby(shown, key=initial)],
+        "letters": [(letter, [cards[entry.code] for entry in group]) for letter, group in groupby(shown, key=initial)],
         "jumps": jumps,
         "results": shown,
         "count": len(listed),

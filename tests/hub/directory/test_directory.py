@@ -238,3 +238,20 @@ def test_an_organisations_documents_kept_for_anonymous_readers_are_never_what_a_
     report.access = Access.PUBLIC
     report.save()
     assert "Members' briefing" in " ".join(documents(client))
+
+
+def test_the_directory_keeps_its_list_and_cards_per_language_and_shows_a_rename_at_once(
+    client, demo, django_assert_max_num_queries
+):
+    """The filtered list and each organisation's card are worked out once per content version and language."""
+    url = DIRECTORY.format("ru")
+    first = client.get(url, {"category": "un-agency"})
+    with django_assert_max_num_queries(1):  # the content's version: the list, the labels and the cards are kept
+        assert client.get(url, {"category": "un-agency"}).content.count(b"<h3") == first.content.count(b"<h3")
+    assert "ЮНИСЕФ" in listed(first)
+    assert "UNICEF" in listed(client.get(DIRECTORY.format("en"), {"category": "un-agency"}))
+
+    unicef = Stakeholder.objects.get(code="unicef", locale__language_code="ru")
+    unicef.name = "Детский фонд ООН"
+    unicef.save()
+    assert "Детский фонд ООН" in listed(client.get(url, {"category": "un-agency"}))
