@@ -35,12 +35,13 @@ def paginate(request, items, size, remember=None, rows=None):
 def kept_cards(request, name, rows, template, context, prepare=None):
     """A `rows` function for `paginate` whose rows are cards: each item rendered by `template` (as `item`, beside
     `context`) once per content version, language and site, then kept (`kept_each`) for every listing page and
-    every reader that shows it. `rows` reads the items by key; `prepare` adds what cards show to those read.
+    every reader that shows it. `rows` reads the items by key (a query set, or a function from keys to
+    {key: item}); `prepare` adds what cards show to those read.
     Only for cards that show every reader the same (no sign-in state, no reader's choices)."""
     card = get_template(template)
 
     def render(keys):
-        found = rows.in_bulk(keys)
+        found = rows(keys) if callable(rows) else rows.in_bulk(keys)
         if prepare is not None:
             prepare(list(found.values()))
         return {key: card.render({**context, "item": item, "request": request}) for key, item in found.items()}

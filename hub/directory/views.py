@@ -6,7 +6,6 @@ from itertools import groupby
 
 from django.db.models import prefetch_related_objects
 from django.http import Http404
-from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
@@ -25,7 +24,7 @@ from hub.events.views import (
     upcoming,
 )
 from hub.news.models import NewsPage
-from hub.pagination import paginate
+from hub.pagination import kept_cards, paginate
 from hub.taxonomy import AreaOfWork, Region
 
 from .models import Stakeholder
@@ -105,25 +104,18 @@ def directory(request, page):
     shown = paginate(request, listed, PAGE_SIZE)
     by_code = {entry.code: entry for entry in shown.object_list}
 
-    def render(codes):
-        card = get_template("hub/directory/card.html")
+    def entries(codes):
         return {
-            code: card.render(
-                {
-                    "page": page,
-                    "request": request,
-                    "stakeholder": replace(
-                        by_code[code],
-                        category_label=labels.get(by_code[code].category, ""),
-                        area_names=tuple(str(areas[c]) if c in areas else c for c in by_code[code].area_codes),
-                    ),
-                }
+            code: replace(
+                by_code[code],
+                category_label=labels.get(by_code[code].category, ""),
+                area_names=tuple(str(areas[c]) if c in areas else c for c in by_code[code].area_codes),
             )
             for code in codes
         }
 
-    cards = pagecache.kept_each(
-        request, f"card:organisation:{page.pk}:{request.get_host()}:{get_language()}", list(by_code), render
+    cards = kept_cards(request, f"organisation:{page.pk}", entries, "hub/directory/card.html", {"page": page})(
+        list(by_code)
     )
     query_string = request.GET.copy()
     jumps = []
