@@ -5,12 +5,42 @@ answer stays small and quick to build, whatever the size of the site.
 """
 
 from collections import defaultdict
+from urllib.parse import quote
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
-from wagtail.models import Page
+from django.db.models import F, Max
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
+from wagtail.models import Page, Site
 
 PER_SITEMAP_PAGE = 1_000
+
+
+class PagePaths:
+    """Each page's path as `Page.get_url` gives it, from its `url_path` alone.
+
+    A section lists a thousand pages and their translations: built as model instances, with a
+    `reverse()` each, they cost about 130 ms; from rows, with one `reverse()` per site root and
+    language, a few. Mirrors `Page.get_url_parts` for the first site a page belongs to.
+    """
+
+    def __init__(self, request):
+        self.roots = []
+        for root in getattr(request, "_wagtail_cached_site_root_paths", None) or Site.get_site_root_paths():
+            try:
+                with translation.override(root.language_code):
+                    prefix = reverse("wagtail_serve", args=("",))
+            except NoReverseMatch:
+                continue
+            self.roots.append((root.root_path, prefix))
+
+    def __call__(self, url_path):
+        for root_path, prefix in self.roots:
+            if url_path.startswith(root_path):
+                # The characters `reverse()` leaves as they are (Django's RFC 3986 sub-delimiters and "/~:@").
+                return prefix + quote(url_path[len(root_path) :], safe="/~:@!$&'()*+,;=")
+        return None
 
 
 class PagesSitemap(Sitemap):
@@ -18,41 +48,45 @@ class PagesSitemap(Sitemap):
 
     def __init__(self, request):
         self.request = request
+        self.paths = PagePaths(request)
 
-    def items(self):
+    def pages(self):
+        return Page.objects.live().public().filter(depth__gt=1)
+
+    def rows(self, pages):
         return (
-            Page.objects.live()
-            .public()
-            .filter(depth__gt=1)
-            .select_related("locale")
-            .only("url_path", "path", "depth", "translation_key", "last_published_at", "locale__language_code")
-            .order_by("path")
+            pages.order_by("path")
+            .annotate(language_code=F("locale__language_code"))
+            .values_list("url_path", "translation_key", "last_published_at", "language_code", named=True)
         )
 
+    def items(self):
+        return self.rows(self.pages())
+
     def location(self, page):
-        return page.get_url(self.request)
+        return self.paths(page.url_path)
 
     def lastmod(self, page):
         return page.last_published_at
 
     def get_latest_lastmod(self):
         # For the index: one aggregate, where Django's default reads every page.
-        return self.items().order_by().aggregate(latest=Max("last_published_at"))["latest"]
+        return self.pages().aggregate(latest=Max("last_published_at"))["latest"]
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         # One query for the alternates of the pages on this sitemap page.
         by_key = defaultdict(list)
         keys = {url["item"].translation_key for url in urls}
-        for translation in self.items().filter(translation_key__in=keys):
-            by_key[translation.translation_key].append(translation)
+        for row in self.rows(self.pages().filter(translation_key__in=keys)):
+            by_key[row.translation_key].append(row)
         for url in urls:
             translations = by_key[url["item"].translation_key]
             if len(translations) > 1:
                 url["alternates"] = [
                     {
-                        "lang_code": other.locale.language_code,
-                        "location": self.request.build_absolute_uri(other.get_url(self.request)),
+                        "lang_code": other.language_code,
+                        "location": self.request.build_absolute_uri(self.location(other)),
                     }
                     for other in translations
                 ]
@@ -63,6 +97,31 @@ class PagesSitemap(Sitemap):
 
     def get_protocol(self, protocol=None):
         return self.request.scheme
+
+
+def urlset_xml(urls):
+    """A sitemap page as Django's `sitemap.xml` template writes it, a thousand URLs in a few milliseconds, not 60."""
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+    ]
+    for url in urls:
+        parts.append(f"<url><loc>{escape(url['location'])}</loc>")
+        if lastmod := url.get("lastmod"):
+            # As the template's `date` filter: a moment is dated in the site's time zone.
+            lastmod = timezone.localtime(lastmod) if timezone.is_aware(lastmod) else lastmod
+            parts.append(f"<lastmod>{lastmod:%Y-%m-%d}</lastmod>")
+        for name in ("changefreq", "priority"):
+            if value := url.get(name):
+                parts.append(f"<{name}>{escape(value)}</{name}>")
+        for alternate in url.get("alternates", ()):
+            parts.append(
+                f'<xhtml:link rel="alternate" hreflang="{escape(alternate["lang_code"])}"'
+                f' href="{escape(alternate["location"])}"/>'
+            )
+        parts.append("</url>\n")
+    parts.append("</urlset>\n")
+    return "".join(parts)
 
 
 class RoutedItemsSitemap(Sitemap):

@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.contrib.sitemaps.views import index as django_sitemap_index
-from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils.http import http_date
 from django.views.decorators.csrf import requires_csrf_token
 
-from hub.sitemaps import EventsSitemap, PagesSitemap, StakeholdersSitemap
+from hub.sitemaps import EventsSitemap, PagesSitemap, StakeholdersSitemap, urlset_xml
 from projects.sitemaps import ProjectsSitemap
 
 
@@ -68,6 +69,15 @@ def sitemap_section(request, section):
     """One section's public pages in every language (`?p=2` for its second thousand); the request names the host."""
     if section not in SITEMAPS:
         raise Http404
-    response = django_sitemap(request, sitemaps={section: SITEMAPS[section](request)}, section=section)
+    sitemap = SITEMAPS[section](request)
+    try:
+        urls = sitemap.get_urls(page=request.GET.get("p", 1))
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404 from None
+    # Django's sitemap view, written without its template (see urlset_xml): the same headers.
+    response = HttpResponse(urlset_xml(urls), content_type="application/xml")
+    if latest := getattr(sitemap, "latest_lastmod", None):  # set by get_urls when its items have a lastmod
+        response["Last-Modified"] = http_date(latest.timestamp())
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"
     response["Cache-Control"] = "public, max-age=3600"
     return response

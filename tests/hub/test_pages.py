@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import Page
 
 from home.demo import read_data
 from hub.models import BestPracticeIndexPage
@@ -80,6 +81,23 @@ def test_sitemap_lists_every_public_page_in_every_language_with_alternates(clien
     for url in urls:
         alternates = {link.get("hreflang") for link in url.findall(f"{XHTML}link")}
         assert alternates == set(LANGUAGES)
+
+
+def test_sitemap_gives_each_page_the_address_it_is_served_at_even_with_a_cyrillic_slug(client, demo):
+    """The sections build addresses from each page's path, not its model: they must agree with Page.get_url."""
+    about = Page.objects.get(locale__language_code="ru", url_path__endswith="/about/").specific
+    about.slug = "о-нас"
+    about.save_revision().publish()
+    listed = {
+        loc.text
+        for page in sitemap_pages(client)
+        for loc in ET.fromstring(page.content).iter(f"{SITEMAP}loc")
+        if "/sitemap-pages.xml" in page.request["PATH_INFO"]
+    }
+    pages = Page.objects.live().public().filter(depth__gt=1)
+    assert listed == {f"http://testserver{page.get_url()}" for page in pages}
+    assert "http://testserver/ru/%D0%BE-%D0%BD%D0%B0%D1%81/" in listed
+    assert client.get("/ru/%D0%BE-%D0%BD%D0%B0%D1%81/").status_code == 200
 
 
 def test_sitemap_queries_do_not_grow_with_pages(client, demo, django_assert_max_num_queries):
