@@ -101,14 +101,19 @@ def test_sitemap_gives_each_page_the_address_it_is_served_at_even_with_a_cyrilli
 
 
 def test_sitemap_queries_do_not_grow_with_pages(client, demo, django_assert_max_num_queries):
-    """The index counts each section; a section's page lists at most a thousand URLs, in the same few queries."""
-    client.get("/sitemap.xml")
-    with django_assert_max_num_queries(15) as index:
+    """The index counts each section; a section's page lists at most a thousand URLs, in the same few queries.
+
+    The count of pages is worked out once after each change of the content (the first request) and kept."""
+    with django_assert_max_num_queries(15) as first_index:
+        client.get("/sitemap.xml")
+    with django_assert_max_num_queries(len(first_index)) as index:
         client.get("/sitemap.xml")
     with django_assert_max_num_queries(8) as section:
         client.get("/sitemap-pages.xml")
     create_best_practices(BestPracticeIndexPage.objects.get(locale__language_code="en"), 1_200)
 
+    with django_assert_max_num_queries(len(first_index)):
+        client.get("/sitemap.xml")
     with django_assert_max_num_queries(len(index)):
         listed = ET.fromstring(client.get("/sitemap.xml").content).iter(f"{SITEMAP}loc")
     assert "http://testserver/sitemap-pages.xml?p=2" in [loc.text for loc in listed]
