@@ -74,6 +74,12 @@ def route(root, request, path_components):
     return last.route(request, path_components[len(chain) :])
 
 
+def site_root_paths(request):
+    """Wagtail's `Site.get_site_root_paths()`, kept in this process per content version (a Site or a root page
+    saved changes it): every page address is worked out from them."""
+    return kept_here(request, "site-root-paths", Site.get_site_root_paths)
+
+
 class RoutingMiddleware:
     """Hand Wagtail's page view the site and the language's root page, kept until the content changes.
 
@@ -98,7 +104,7 @@ class RoutingMiddleware:
         # Every page address asks for the sites' root paths, which Wagtail reads from the shared cache once a
         # request and keeps on the request under this name (Page._get_site_root_paths): kept here instead, per
         # content version, as a Site or a root page saved changes it.
-        request._wagtail_cached_site_root_paths = kept_here(request, "site-root-paths", Site.get_site_root_paths)
+        request._wagtail_cached_site_root_paths = site_root_paths(request)
         site, root, language_locale_id = site_and_root(request)
         request._wagtail_site = site
         if root is None:

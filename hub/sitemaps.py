@@ -13,9 +13,10 @@ from django.db.models import Count, F, Max
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home.pagecache import remembered
+from home.routing import site_root_paths
 
 PER_SITEMAP_PAGE = 1_000
 
@@ -30,7 +31,7 @@ class PagePaths:
 
     def __init__(self, request):
         self.roots = []
-        for root in getattr(request, "_wagtail_cached_site_root_paths", None) or Site.get_site_root_paths():
+        for root in site_root_paths(request):
             try:
                 with translation.override(root.language_code):
                     prefix = reverse("wagtail_serve", args=("",))
